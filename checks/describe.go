@@ -1,0 +1,98 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/aigate-dev/aigate/model"
+	"github.com/zclconf/go-cty/cty"
+)
+
+const aiAccountType = "Microsoft.CognitiveServices/accounts"
+
+// aiAccountNoun names an AI account the way its users know it: "Azure OpenAI account 'oai'".
+func aiAccountNoun(r *model.Resource) string {
+	kind, _ := r.Kind()
+	var noun string
+	switch {
+	case strings.EqualFold(kind, "OpenAI"):
+		noun = "Azure OpenAI account"
+	case strings.EqualFold(kind, "AIServices"):
+		noun = "Azure AI Services account"
+	case kind != "":
+		noun = "Azure AI " + kind + " account"
+	default:
+		noun = "Azure AI account"
+	}
+	return fmt.Sprintf("%s '%s'", noun, r.Name())
+}
+
+// evidence says, in the user's language, what the value at path is: "local_auth_enabled = true",
+// "local_auth_enabled is not set and defaults to true", "properties.disableLocalAuth is not set",
+// "local_auth_enabled is unknown until deployment (it comes from var.keys)".
+func evidence(r *model.Resource, path string, v *model.Value) string {
+	name := r.SpellPath(path)
+	switch {
+	case v == nil || v.IsNull():
+		return name + " is not set"
+	case v.State == model.Unknown:
+		return name + " is unknown until deployment" + origin(v.Refs)
+	case v.State == model.Defaulted:
+		return fmt.Sprintf("%s is not set and defaults to %s", name, r.SpellValue(path, v.Cty()))
+	}
+	return fmt.Sprintf("%s = %s", name, r.SpellValue(path, v.Cty()))
+}
+
+func origin(refs []model.Ref) string {
+	if len(refs) == 0 {
+		return ""
+	}
+	names := make([]string, len(refs))
+	for i, ref := range refs {
+		names[i] = ref.Address
+	}
+	return " (it comes from " + strings.Join(names, ", ") + ")"
+}
+
+// want says, in the user's language, what the secure setting is: "set local_auth_enabled = false".
+func want(r *model.Resource, path string, secure cty.Value) string {
+	return fmt.Sprintf("set %s = %s", r.SpellPath(path), r.SpellValue(path, secure))
+}
+
+// isString reports whether v is a known string equal to s, ignoring case as ARM does.
+func isString(v *model.Value, s string) bool {
+	got, ok := v.String()
+	return ok && strings.EqualFold(got, s)
+}
+
+// isTrue reports whether v is a known true.
+func isTrue(v *model.Value) bool {
+	b, ok := v.Bool()
+	return ok && b
+}
+
+// decisive picks the value a finding should point at among values that all fail: the first one the user
+// wrote, else the first unknown one, else nil for the resource header.
+func decisive(values ...*model.Value) *model.Value {
+	for _, v := range values {
+		if v != nil && v.State == model.Set && !v.IsNull() {
+			return v
+		}
+	}
+	for _, v := range values {
+		if v != nil && v.State == model.Unknown {
+			return v
+		}
+	}
+	return nil
+}
+
+// maybe picks the verb for a finding: the sure one, or the hedged one when a deciding value is unknown.
+func maybe(sure, hedged string, values ...*model.Value) string {
+	for _, v := range values {
+		if v != nil && v.State == model.Unknown {
+			return hedged
+		}
+	}
+	return sure
+}

@@ -1,0 +1,118 @@
+// Package checks holds the rule catalog: one file per rule, its metadata beside its logic. Rules read
+// only the ARM-shaped model, so each holds for every input language.
+package checks
+
+import (
+	"fmt"
+	"iter"
+	"slices"
+	"strings"
+
+	"github.com/aigate-dev/aigate/model"
+)
+
+// Rule is one entry of the catalog. IDs are stable forever; a retired ID is never reused.
+type Rule struct {
+	ID       string
+	Name     string
+	Severity model.Severity
+	// Title is one line, as in the catalog's "fails when" column, phrased as the risk.
+	Title string
+	// Description says why the setting matters, in full sentences.
+	Description string
+	Remediation Remediation
+	References  []string
+	Run         func(*Pass)
+}
+
+// Remediation says how to fix a finding in each input language.
+type Remediation struct {
+	Terraform string
+	Bicep     string
+	ARM       string
+}
+
+// For returns the remediation for a language.
+func (r Remediation) For(l model.Language) string {
+	switch l {
+	case model.Bicep:
+		return r.Bicep
+	case model.ARM:
+		return r.ARM
+	}
+	return r.Terraform
+}
+
+var registry []*Rule
+
+func register(r *Rule) *Rule {
+	registry = append(registry, r)
+	slices.SortFunc(registry, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
+	return r
+}
+
+// All returns every rule, ordered by ID.
+func All() []*Rule { return slices.Clone(registry) }
+
+// Lookup returns the rule with the given ID.
+func Lookup(id string) (*Rule, bool) {
+	for _, r := range registry {
+		if strings.EqualFold(r.ID, id) {
+			return r, true
+		}
+	}
+	return nil, false
+}
+
+// Run runs rules over the resources and returns what they find, sorted.
+func Run(rules []*Rule, resources []*model.Resource) []model.Finding {
+	var out []model.Finding
+	for _, rule := range rules {
+		p := &Pass{rule: rule, resources: resources}
+		rule.Run(p)
+		out = append(out, p.findings...)
+	}
+	model.SortFindings(out)
+	return out
+}
+
+// Pass is all a rule sees: the resources of one configuration and a way to report.
+type Pass struct {
+	rule      *Rule
+	resources []*model.Resource
+	findings  []model.Finding
+}
+
+// Resources yields the resources of an ARM type, in configuration order.
+func (p *Pass) Resources(armType string) iter.Seq[*model.Resource] {
+	return func(yield func(*model.Resource) bool) {
+		for _, r := range p.resources {
+			if strings.EqualFold(r.Type, armType) && !yield(r) {
+				return
+			}
+		}
+	}
+}
+
+// Report records a finding about r. at is the value that decides it; nil means the property is absent
+// and the finding lands on the resource header. A finding that rests on an Unknown value is Uncertain.
+func (p *Pass) Report(r *model.Resource, property string, at *model.Value, format string, args ...any) {
+	f := model.Finding{
+		RuleID:     p.rule.ID,
+		Severity:   p.rule.Severity,
+		Confidence: model.Certain,
+		Range:      r.Range,
+		Resource:   r.Address,
+		Property:   property,
+		Message:    fmt.Sprintf(format, args...),
+		Language:   r.Language,
+		Via:        r.Via,
+	}
+	if at != nil {
+		f.Range = at.Range
+		if at.State == model.Unknown {
+			f.Confidence = model.Uncertain
+		}
+	}
+	p.findings = append(p.findings, f)
+}

@@ -1,0 +1,46 @@
+package model
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// RefKind says what a reference points at.
+type RefKind uint8
+
+const (
+	// ResourceRef points at a managed resource: azurerm_cognitive_account.oai, a Bicep symbol.
+	ResourceRef RefKind = iota + 1
+	// DataRef points at a data source or an `existing` resource: known only at deployment.
+	DataRef
+	// InputRef points at an input that has no value here: a variable or parameter without a default.
+	InputRef
+)
+
+// Ref names something a value was computed from. It is comparable, so front ends can carry it through
+// expression evaluation as a cty mark.
+type Ref struct {
+	Kind RefKind
+	// Address is the full address of what is referenced: module.ai.azurerm_cognitive_account.oai[0],
+	// var.local_auth, parameters('disableLocalAuth').
+	Address string
+}
+
+// Targets reports whether the ref points at the resource with the given address: the same address, or
+// the whole of a counted or for_each resource whose instance that is.
+func (r Ref) Targets(address string) bool {
+	if r.Kind != ResourceRef {
+		return false
+	}
+	if r.Address == address {
+		return true
+	}
+	return strings.HasPrefix(address, r.Address) && strings.HasPrefix(address[len(r.Address):], "[")
+}
+
+func sortRefs(refs []Ref) {
+	slices.SortFunc(refs, func(a, b Ref) int {
+		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Address, b.Address))
+	})
+}

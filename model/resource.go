@@ -1,0 +1,98 @@
+package model
+
+import (
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// Language is the input language a resource was written in. Checks never look at it; writers use it to
+// pick the remediation text the user needs.
+type Language uint8
+
+const (
+	Terraform Language = iota + 1
+	Bicep
+	ARM
+)
+
+func (l Language) String() string {
+	switch l {
+	case Terraform:
+		return "terraform"
+	case Bicep:
+		return "bicep"
+	case ARM:
+		return "arm"
+	}
+	return "unknown"
+}
+
+// Spelling tells how a resource's source language writes ARM property paths and values, so that a
+// check's message speaks the user's language without the check knowing which it is.
+type Spelling interface {
+	// Path returns how the user writes the ARM property path: local_auth_enabled for
+	// properties.disableLocalAuth in azurerm, the path itself in ARM and Bicep.
+	Path(armPath string) string
+	// Value returns how the user writes the ARM value v at armPath: "true" for local_auth_enabled
+	// when properties.disableLocalAuth is false.
+	Value(armPath string, v cty.Value) string
+}
+
+// Resource is one Azure resource in ARM shape, whatever it was written in.
+type Resource struct {
+	// Type is the ARM resource type, such as Microsoft.CognitiveServices/accounts.
+	Type string
+	// APIVersion is the declared api-version, or the one the provider uses.
+	APIVersion string
+	// Address identifies the resource to the user: azurerm_cognitive_account.oai,
+	// module.ai.azapi_resource.search["east"], a Bicep symbolic name.
+	Address string
+	// Range is the resource header, where findings about absent properties land.
+	Range hcl.Range
+	// Body is the ARM resource body: name, kind, location, sku, identity, properties, ...
+	Body *Value
+	// Language is what the resource was written in.
+	Language Language
+	// Spelling renders ARM paths and values the way the user writes them.
+	Spelling Spelling
+	// Via lists the module calls that lead to the resource, outermost first, for locating findings in
+	// modules that live outside the repository.
+	Via []hcl.Range
+
+	// Patch marks a resource that changes another one rather than creating it (azapi_update_resource,
+	// azurerm_cognitive_account_customer_managed_key). Link merges it into its target.
+	Patch bool
+	// Target names the resource a patch applies to.
+	Target []Ref
+}
+
+// Get returns the body value at a dotted ARM path; see Value.Get.
+func (r *Resource) Get(path string) *Value { return r.Body.Get(path) }
+
+// Kind returns the resource's kind when it is known.
+func (r *Resource) Kind() (string, bool) { return r.Body.Get("kind").String() }
+
+// Name returns the resource's ARM name when it is known, else the last label of its address.
+func (r *Resource) Name() string {
+	if n, ok := r.Body.Get("name").String(); ok && n != "" {
+		return n
+	}
+	return lastLabel(r.Address)
+}
+
+func lastLabel(address string) string {
+	depth := 0
+	for i := len(address) - 1; i >= 0; i-- {
+		switch address[i] {
+		case ']':
+			depth++
+		case '[':
+			depth--
+		case '.', '/':
+			if depth == 0 {
+				return address[i+1:]
+			}
+		}
+	}
+	return address
+}

@@ -1,0 +1,45 @@
+// Package scan is the pipeline: it finds the files, hands them to the front ends, links the resources
+// and runs the checks.
+package scan
+
+import (
+	"context"
+	"time"
+
+	"github.com/aigate-dev/aigate/checks"
+	"github.com/aigate-dev/aigate/model"
+	"github.com/hashicorp/hcl/v2"
+)
+
+// Options says what to scan and with which inputs.
+type Options struct {
+	// Paths are files or folders; none means the working directory.
+	Paths []string
+	// Exclude holds glob patterns of paths not to scan.
+	Exclude []string
+	// VarFiles and Vars are Terraform inputs, as terraform -var-file and -var take them (Vars as k=v).
+	VarFiles []string
+	Vars     []string
+	// Rules to run; nil runs every rule.
+	Rules []*checks.Rule
+}
+
+// Result is what a scan found.
+type Result struct {
+	// Findings are sorted by file, line, column and rule.
+	Findings []model.Finding
+	// Diagnostics are parse errors (each with file:line) and warnings such as skipped remote modules.
+	Diagnostics hcl.Diagnostics
+	// Sources holds the text of every file read, by the name findings use, for writers that quote lines.
+	Sources map[string][]byte
+	// Files and Resources count what was read.
+	Files     int
+	Resources int
+	Elapsed   time.Duration
+}
+
+// Run scans. The error is for problems with the request itself, such as a path that does not exist; a
+// file that fails to parse is a diagnostic, and the rest is scanned.
+func Run(ctx context.Context, opts Options) (*Result, error) {
+	return run(ctx, opts)
+}
