@@ -2,7 +2,6 @@ package checks
 
 import (
 	"github.com/aigate-dev/aigate/model"
-	"github.com/zclconf/go-cty/cty"
 )
 
 var _ = register(&Rule{
@@ -35,8 +34,8 @@ var _ = register(&Rule{
 			if isString(v, "Microsoft.KeyVault") {
 				continue
 			}
-			p.Report(r, path, decisive(v), "%s %s not encrypted with a customer-managed key (%s); %s",
-				aiAccountNoun(r), maybe("is", "may be", v), evidence(r, path, v), want(r, path, cty.StringVal("Microsoft.KeyVault")))
+			p.Report(r, path, decisive(v), "%s %s not encrypted with a customer-managed key (%s); configure %s with a key from your Key Vault",
+				aiAccountNoun(r), maybe("is", "may be", v), evidence(r, path, v), r.SpellPath("properties.encryption"))
 		}
 	},
 })

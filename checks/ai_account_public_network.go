@@ -33,10 +33,15 @@ var _ = register(&Rule{
 	Run: func(p *Pass) {
 		const (
 			accessPath = "properties.publicNetworkAccess"
-			aclPath    = "properties.networkAcls.defaultAction"
+			aclsPath   = "properties.networkAcls"
+			aclPath    = aclsPath + ".defaultAction"
 		)
 		for r := range p.Resources(aiAccountType) {
 			access, acl := r.Get(accessPath), r.Get(aclPath)
+			aclEvidence := evidence(r, aclPath, acl)
+			if r.Get(aclsPath) == nil {
+				aclEvidence = evidence(r, aclsPath, nil)
+			}
 			if isString(access, "Disabled") || isString(acl, "Deny") {
 				continue
 			}
@@ -44,10 +49,10 @@ var _ = register(&Rule{
 			if at != nil && at == acl {
 				property = aclPath
 			}
-			p.Report(r, property, at, "%s %s reachable from any network (%s and %s); %s, or deny by default in %s",
+			p.Report(r, property, at, "%s %s reachable from any network (%s; %s); %s, or deny by default in %s",
 				aiAccountNoun(r), maybe("is", "may be", access, acl),
-				evidence(r, accessPath, access), evidence(r, aclPath, acl),
-				want(r, accessPath, cty.StringVal("Disabled")), r.SpellPath("properties.networkAcls"))
+				evidence(r, accessPath, access), aclEvidence,
+				want(r, accessPath, cty.StringVal("Disabled")), r.SpellPath(aclsPath))
 		}
 	},
 })

@@ -1,8 +1,10 @@
 package model
 
 // Link merges every patch into the resources it targets and returns the resources that remain. A patch
-// whose target is not in the configuration, or cannot be told, makes the properties it sets Unknown on
-// every resource of its type: it may change any of them, and guessing would give false alarms.
+// is matched by the references it holds to its target, else by the target's name. A patch that points
+// outside the configuration is dropped. A patch whose target cannot be told at all makes the properties
+// it sets Unknown on every resource of its type: it may change any of them, and guessing either way
+// would give false alarms or miss real ones.
 func Link(resources []*Resource) []*Resource {
 	var kept, patches []*Resource
 	for _, r := range resources {
@@ -14,15 +16,15 @@ func Link(resources []*Resource) []*Resource {
 	}
 	for _, p := range patches {
 		targets := targetsOf(p, kept)
-		if len(targets) > 0 {
-			for _, t := range targets {
-				t.Body.Merge(p.Body)
-			}
+		for _, t := range targets {
+			t.Body.Merge(p.Body)
+		}
+		if len(targets) > 0 || p.pointsSomewhere() {
 			continue
 		}
 		for _, r := range kept {
 			if r.Type == p.Type {
-				r.Body.Merge(unknownLeaves(p.Body, p.Target))
+				r.Body.Merge(unknownLeaves(p.Body, p.Target, true))
 			}
 		}
 	}
@@ -30,30 +32,53 @@ func Link(resources []*Resource) []*Resource {
 }
 
 func targetsOf(patch *Resource, resources []*Resource) []*Resource {
-	var out []*Resource
+	var byRef, byName []*Resource
+	name, named := patch.Body.Get("name").String()
 	for _, r := range resources {
 		if r.Type != patch.Type {
 			continue
 		}
 		for _, ref := range patch.Target {
 			if ref.Targets(r.Address) {
-				out = append(out, r)
+				byRef = append(byRef, r)
 				break
 			}
 		}
+		if other, ok := r.Body.Get("name").String(); named && ok && other == name {
+			byName = append(byName, r)
+		}
 	}
-	return out
+	if len(byRef) > 0 {
+		return byRef
+	}
+	return byName
 }
 
-// unknownLeaves copies the shape of v with every leaf made Unknown.
-func unknownLeaves(v *Value, refs []Ref) *Value {
+// pointsSomewhere reports whether a patch names its target, even one outside the configuration.
+func (r *Resource) pointsSomewhere() bool {
+	if _, ok := r.Body.Get("name").String(); ok {
+		return true
+	}
+	for _, ref := range r.Target {
+		if ref.Kind == ResourceRef || ref.Kind == DataRef {
+			return true
+		}
+	}
+	return false
+}
+
+// unknownLeaves copies the shape of v with every leaf made Unknown. The name that identified the patch
+// is left out: it is not a property the patch sets.
+func unknownLeaves(v *Value, refs []Ref, top bool) *Value {
 	if !v.IsObject() {
-		u := NewUnknown(v.Range, refs...)
-		return u
+		return NewUnknown(v.Range, refs...)
 	}
 	out := NewObject(v.Range, v.State)
 	for _, f := range v.Fields() {
-		out.fields = append(out.fields, Field{Name: f.Name, Value: unknownLeaves(f.Value, refs)})
+		if top && f.Name == "name" {
+			continue
+		}
+		out.fields = append(out.fields, Field{Name: f.Name, Value: unknownLeaves(f.Value, refs, false)})
 	}
 	return out
 }

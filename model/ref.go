@@ -39,8 +39,10 @@ func (r Ref) Targets(address string) bool {
 	return strings.HasPrefix(address, r.Address) && strings.HasPrefix(address[len(r.Address):], "[")
 }
 
-func sortRefs(refs []Ref) {
+// SortedRefs sorts refs by kind and address, for output that does not depend on map order.
+func SortedRefs(refs []Ref) []Ref {
 	slices.SortFunc(refs, func(a, b Ref) int {
 		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Address, b.Address))
 	})
+	return slices.Compact(refs)
 }

@@ -130,8 +130,7 @@ func appendRefs(refs []Ref, marks cty.ValueMarks) []Ref {
 			refs = append(refs, r)
 		}
 	}
-	sortRefs(refs)
-	return refs
+	return SortedRefs(refs)
 }
 
 // IsObject reports whether v is a known object.
@@ -196,14 +195,16 @@ func (v *Value) Set(path string, child *Value) {
 		next := node.Field(step)
 		if !next.IsObject() {
 			next = NewObject(child.Range, child.State)
-			node.put(step, next)
+			node.Put(step, next)
 		}
 		node = next
 	}
-	node.put(steps[len(steps)-1], child)
+	node.Put(steps[len(steps)-1], child)
 }
 
-func (v *Value) put(name string, child *Value) {
+// Put writes child as the member called name (matched without case, as ARM does), making v an object.
+// Unlike Set, name is taken whole: keys such as resource IDs hold dots.
+func (v *Value) Put(name string, child *Value) {
 	v.shape = objectShape
 	for i, f := range v.fields {
 		if strings.EqualFold(f.Name, name) {
@@ -222,7 +223,7 @@ func (v *Value) Merge(patch *Value) {
 			cur.Merge(f.Value)
 			continue
 		}
-		v.put(f.Name, f.Value)
+		v.Put(f.Name, f.Value)
 	}
 }
 

@@ -1,0 +1,335 @@
+package terraform
+
+import (
+	"strings"
+
+	"github.com/aigate-dev/aigate/model"
+	"github.com/aigate-dev/aigate/parser/terraform/azapi"
+	"github.com/aigate-dev/aigate/parser/terraform/azurerm"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/dynblock"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+)
+
+// decoder evaluates one resource instance's body.
+type decoder struct {
+	ctx    *hcl.EvalContext
+	header hcl.Range
+}
+
+type adapter func(d *decoder, rb *resourceBlock) *model.Resource
+
+func adapterFor(tfType string) adapter {
+	if m, ok := azurerm.Lookup(tfType); ok {
+		return func(d *decoder, rb *resourceBlock) *model.Resource { return d.azurerm(m, rb) }
+	}
+	if azapi.Handles(tfType) {
+		return func(d *decoder, rb *resourceBlock) *model.Resource { return d.azapi(rb) }
+	}
+	return nil
+}
+
+func (d *decoder) azurerm(m *azurerm.Resource, rb *resourceBlock) *model.Resource {
+	r := &model.Resource{
+		Type:       m.ARMType,
+		APIVersion: m.APIVersion,
+		Range:      d.header,
+		Body:       model.NewObject(d.header, model.Set),
+		Spelling:   m.Spelling(),
+	}
+	body := dynblock.Expand(rb.body, d.ctx)
+	var extra []string
+	if m.PatchTarget != "" {
+		extra = append(extra, m.PatchTarget)
+	}
+	attrs := d.decodeBlock(body, &m.Block, r.Body, extra...)
+	if m.Kind != "" {
+		r.Body.Set("kind", model.NewPrimitive(cty.StringVal(m.Kind), d.header, model.Defaulted))
+	}
+	if m.PatchTarget != "" {
+		r.Patch = true
+		if a := attrs[m.PatchTarget]; a != nil {
+			target := d.attribute(a)
+			r.Target = target.Refs
+			if id, ok := target.String(); ok {
+				r.Body.Set("name", model.NewPrimitive(cty.StringVal(lastSegment(id)), target.Range, model.Set))
+			}
+		}
+	}
+	return r
+}
+
+// decodeBlock writes what body holds into out according to spec and returns the attributes it read.
+func (d *decoder) decodeBlock(body hcl.Body, spec *azurerm.Block, out *model.Value, extra ...string) hcl.Attributes {
+	content, _, _ := body.PartialContent(schemaOf(spec, extra))
+	d.fields(content.Attributes, spec.Fields, out)
+	for i := range spec.Blocks {
+		child := &spec.Blocks[i]
+		if child.Name == "" {
+			obj := object(out, child.ARM, d.header)
+			d.present(child, obj, d.header)
+			d.fields(content.Attributes, child.Fields, obj)
+			continue
+		}
+		blocks := content.Blocks.OfType(child.Name)
+		if len(blocks) == 0 {
+			continue
+		}
+		if !child.List {
+			blocks = blocks[:1]
+		}
+		elems := make([]*model.Value, len(blocks))
+		for j, b := range blocks {
+			elems[j] = model.NewObject(b.DefRange, model.Set)
+			d.present(child, elems[j], b.DefRange)
+			d.decodeBlock(b.Body, child, elems[j])
+		}
+		if child.List {
+			out.Set(child.ARM, model.NewList(blocks[0].DefRange, model.Set, elems...))
+		} else {
+			out.Set(child.ARM, elems[0])
+		}
+	}
+	return content.Attributes
+}
+
+func (d *decoder) present(spec *azurerm.Block, out *model.Value, rng hcl.Range) {
+	for _, c := range spec.Present {
+		out.Set(c.ARM, model.NewPrimitive(c.Value, rng, model.Set))
+	}
+}
+
+// object returns the object at path below out, making it when absent.
+func object(out *model.Value, path string, rng hcl.Range) *model.Value {
+	if v := out.Get(path); v.IsObject() {
+		return v
+	}
+	obj := model.NewObject(rng, model.Set)
+	out.Set(path, obj)
+	return obj
+}
+
+func schemaOf(spec *azurerm.Block, extra []string) *hcl.BodySchema {
+	s := &hcl.BodySchema{}
+	seen := map[string]bool{}
+	addAttr := func(name string) {
+		if !seen[name] {
+			seen[name] = true
+			s.Attributes = append(s.Attributes, hcl.AttributeSchema{Name: name})
+		}
+	}
+	for _, name := range extra {
+		addAttr(name)
+	}
+	for _, f := range spec.Fields {
+		addAttr(f.Arg)
+	}
+	for _, b := range spec.Blocks {
+		if b.Name == "" {
+			for _, f := range b.Fields {
+				addAttr(f.Arg)
+			}
+			continue
+		}
+		s.Blocks = append(s.Blocks, hcl.BlockHeaderSchema{Type: b.Name})
+	}
+	return s
+}
+
+// fields writes each mapped argument at its ARM path: the user's value through the transform, or the
+// provider's default, marked Defaulted at the resource header, when the argument is absent or null.
+func (d *decoder) fields(attrs hcl.Attributes, fields []azurerm.Field, out *model.Value) {
+	for _, f := range fields {
+		a := attrs[f.Arg]
+		var val cty.Value
+		if a != nil {
+			val, _ = a.Expr.Value(d.ctx)
+		}
+		if a == nil || (val.IsKnown() && val.IsNull()) {
+			if f.Default != cty.NilVal {
+				out.Set(f.ARM, model.FromCty(f.Transform.ToARM(f.Default), d.header, model.Defaulted))
+			}
+			continue
+		}
+		out.Set(f.ARM, d.build(a.Expr, a.Range, transform(val, f.Transform)))
+	}
+}
+
+// transform converts a marked value to the argument's type and then to ARM, keeping its marks.
+func transform(val cty.Value, t azurerm.Transform) cty.Value {
+	raw, marks := val.UnmarkDeep()
+	if conv, err := convert.Convert(raw, t.Type); err == nil {
+		raw = conv
+	}
+	return t.ToARM(raw).WithMarks(marks)
+}
+
+func (d *decoder) azapi(rb *resourceBlock) *model.Resource {
+	content, _, _ := dynblock.Expand(rb.body, d.ctx).PartialContent(azapiSchema)
+	var args azapi.Args
+	for name, dst := range map[string]**model.Value{
+		"type": &args.Type, "name": &args.Name, "parent_id": &args.ParentID, "resource_id": &args.ResourceID,
+		"location": &args.Location, "tags": &args.Tags,
+	} {
+		if a := content.Attributes[name]; a != nil {
+			*dst = d.attribute(a)
+		}
+	}
+	if a := content.Attributes["body"]; a != nil {
+		args.Body = d.body(a)
+	}
+	if blocks := content.Blocks.OfType("identity"); len(blocks) > 0 {
+		attrs, _ := blocks[0].Body.JustAttributes()
+		identity := model.NewObject(blocks[0].DefRange, model.Set)
+		for _, a := range sortedAttributes(attrs) {
+			identity.Put(a.Name, d.attribute(a))
+		}
+		args.Identity = identity
+	}
+	r, ok := azapi.Adapt(rb.typ, "", d.header, args)
+	if !ok {
+		return nil
+	}
+	return r
+}
+
+var azapiSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "type"}, {Name: "name"}, {Name: "parent_id"}, {Name: "resource_id"}, {Name: "location"}, {Name: "tags"}, {Name: "body"},
+	},
+	Blocks: []hcl.BlockHeaderSchema{{Type: "identity"}},
+}
+
+// body evaluates an azapi body. For jsonencode(x), the 1.x form, it evaluates x itself, so that every
+// property keeps the range it was written at.
+func (d *decoder) body(a *hcl.Attribute) *model.Value {
+	if call, ok := unparen(a.Expr).(*hclsyntax.FunctionCallExpr); ok && call.Name == "jsonencode" && len(call.Args) == 1 {
+		if v, diags := call.Args[0].Value(d.ctx); !diags.HasErrors() {
+			return d.build(call.Args[0], a.Range, v)
+		}
+	}
+	return d.attribute(a)
+}
+
+func (d *decoder) attribute(a *hcl.Attribute) *model.Value {
+	v, _ := a.Expr.Value(d.ctx)
+	return d.build(a.Expr, a.Range, v)
+}
+
+// build turns val, the value of expr, into a model value whose nodes carry the ranges of the syntax that
+// wrote them: an object item's "key = value", a tuple element, the chosen branch of a conditional.
+// Where no literal syntax wrote a node (a variable, a function result), it takes rng, the range of the
+// nearest syntax that did.
+func (d *decoder) build(expr hcl.Expression, rng hcl.Range, val cty.Value) *model.Value {
+	val, marks := val.Unmark()
+	refs := refsOf(marks)
+	expr = d.unwrap(expr)
+	var node *model.Value
+	ty := val.Type()
+	switch {
+	case !val.IsKnown():
+		return model.NewUnknown(rng, refs...)
+	case val.IsNull():
+		node = model.NewPrimitive(val, rng, model.Set)
+	case ty.IsObjectType() || ty.IsMapType():
+		items := d.items(expr)
+		var fields []model.Field
+		for it := val.ElementIterator(); it.Next(); {
+			k, ev := it.Element()
+			name := k.AsString()
+			child := d.build(nil, rng, ev)
+			if item, ok := items[name]; ok {
+				child = d.build(item.ValueExpr, hcl.RangeBetween(item.KeyExpr.Range(), item.ValueExpr.Range()), ev)
+			}
+			fields = append(fields, model.Field{Name: name, Value: child})
+		}
+		node = model.NewObject(rng, model.Set, fields...)
+	case ty.IsListType() || ty.IsSetType() || ty.IsTupleType():
+		var exprs []hclsyntax.Expression
+		if tuple, ok := expr.(*hclsyntax.TupleConsExpr); ok && !ty.IsSetType() && len(tuple.Exprs) == val.LengthInt() {
+			exprs = tuple.Exprs
+		}
+		var elems []*model.Value
+		for it := val.ElementIterator(); it.Next(); {
+			_, ev := it.Element()
+			if exprs != nil {
+				e := exprs[len(elems)]
+				elems = append(elems, d.build(e, e.Range(), ev))
+			} else {
+				elems = append(elems, d.build(nil, rng, ev))
+			}
+		}
+		node = model.NewList(rng, model.Set, elems...)
+	default:
+		node = model.NewPrimitive(val, rng, model.Set)
+	}
+	node.Refs = refs
+	return node
+}
+
+// unwrap looks through syntax that passes a value on unchanged, to the syntax that wrote it.
+func (d *decoder) unwrap(expr hcl.Expression) hcl.Expression {
+	for {
+		switch x := unparen(expr).(type) {
+		case *hclsyntax.TemplateWrapExpr:
+			expr = x.Wrapped
+		case *hclsyntax.ConditionalExpr:
+			cond, diags := x.Condition.Value(d.ctx)
+			cond, _ = cond.Unmark()
+			if diags.HasErrors() || !cond.IsKnown() || cond.IsNull() || cond.Type() != cty.Bool {
+				return x
+			}
+			if cond.True() {
+				expr = x.TrueResult
+			} else {
+				expr = x.FalseResult
+			}
+		default:
+			return x
+		}
+	}
+}
+
+func unparen(expr hcl.Expression) hcl.Expression {
+	for {
+		p, ok := expr.(*hclsyntax.ParenthesesExpr)
+		if !ok {
+			return expr
+		}
+		expr = p.Expression
+	}
+}
+
+// items maps the keys of an object constructor to its items.
+func (d *decoder) items(expr hcl.Expression) map[string]hclsyntax.ObjectConsItem {
+	obj, ok := expr.(*hclsyntax.ObjectConsExpr)
+	if !ok {
+		return nil
+	}
+	out := map[string]hclsyntax.ObjectConsItem{}
+	for _, item := range obj.Items {
+		k, diags := item.KeyExpr.Value(d.ctx)
+		k, _ = k.Unmark()
+		if diags.HasErrors() || !k.IsKnown() || k.IsNull() || k.Type() != cty.String {
+			continue
+		}
+		out[k.AsString()] = item
+	}
+	return out
+}
+
+func refsOf(marks cty.ValueMarks) []model.Ref {
+	var refs []model.Ref
+	for m := range marks {
+		if r, ok := m.(model.Ref); ok {
+			refs = append(refs, r)
+		}
+	}
+	return model.SortedRefs(refs)
+}
+
+func lastSegment(id string) string {
+	return id[strings.LastIndex(id, "/")+1:]
+}

@@ -1,0 +1,422 @@
+package terraform
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/aigate-dev/aigate/model"
+	"github.com/aigate-dev/aigate/parser/terraform/funcs"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/typeexpr"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+	"github.com/zclconf/go-cty/cty/function"
+)
+
+// maxModuleDepth stops module calls that lead back into themselves.
+const maxModuleDepth = 32
+
+// Options are the inputs of the root modules, as terraform plan takes them.
+type Options struct {
+	// VarFiles are read in order after terraform.tfvars and *.auto.tfvars.
+	VarFiles []string
+	// Vars are name=value pairs, applied last.
+	Vars []string
+}
+
+// Result is what the front end found in a set of module folders.
+type Result struct {
+	Resources   []*model.Resource
+	Diagnostics hcl.Diagnostics
+	// Sources holds the text of every file read, by file name.
+	Sources map[string][]byte
+	// Roots are the folders evaluated as root modules.
+	Roots []string
+}
+
+// Load evaluates every root module among dirs: each folder that no other folder among them calls as a
+// local module. A module called from elsewhere is evaluated through its calls, with the inputs they
+// pass, as Terraform would.
+func Load(dirs []string, opts Options) Result {
+	l := newLoader()
+	roots, diags := l.roots(dirs)
+	results := make([]*collector, len(roots))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, root := range roots {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			results[i] = l.evalRoot(root, opts)
+		}()
+	}
+	wg.Wait()
+	res := Result{Roots: roots}
+	for _, c := range results {
+		res.Resources = append(res.Resources, c.resources...)
+		diags = append(diags, c.diags...)
+	}
+	res.Diagnostics = dedupe(append(diags, l.parseDiagnostics()...))
+	res.Sources = l.sources()
+	return res
+}
+
+func (l *loader) roots(dirs []string) ([]string, hcl.Diagnostics) {
+	called := map[string]bool{}
+	for _, dir := range dirs {
+		mod, _ := l.module(dir)
+		if mod == nil {
+			continue
+		}
+		for _, call := range mod.calls {
+			if isLocalSource(call.source) {
+				called[filepath.Clean(filepath.Join(dir, call.source))] = true
+			}
+		}
+	}
+	var roots []string
+	for _, dir := range dirs {
+		if !called[filepath.Clean(dir)] {
+			roots = append(roots, dir)
+		}
+	}
+	slices.Sort(roots)
+	return slices.Compact(roots), nil
+}
+
+// collector gathers what the modules of one root produce.
+type collector struct {
+	resources []*model.Resource
+	diags     hcl.Diagnostics
+	warned    map[string]bool
+}
+
+func (l *loader) evalRoot(dir string, opts Options) *collector {
+	c := &collector{warned: map[string]bool{}}
+	mod, _ := l.module(dir)
+	if mod == nil {
+		return c
+	}
+	inputs, diags := l.rootInputs(dir, mod, opts)
+	c.diags = append(c.diags, diags...)
+	e := &moduleEval{l: l, root: dir, mod: mod, inputs: inputs, out: c}
+	e.run()
+	return c
+}
+
+// moduleEval evaluates one instance of a module.
+type moduleEval struct {
+	l     *loader
+	root  string
+	mod   *module
+	addr  string // address prefix: "" for the root, "module.ai[0]." below it
+	key   string // the module's key in .terraform/modules/modules.json: "ai.network"
+	via   []hcl.Range
+	depth int
+
+	inputs  map[string]cty.Value
+	vars    map[string]cty.Value
+	locals  map[string]cty.Value
+	modules map[string]cty.Value
+	static  map[string]cty.Value // resource types and data: symbolic references
+	funcs   map[string]function.Function
+	out     *collector
+}
+
+// run evaluates the module and returns its outputs.
+func (e *moduleEval) run() cty.Value {
+	e.funcs = e.l.functions(e.mod.dir)
+	e.evalVariables()
+	e.static = e.symbols()
+	e.locals, e.modules = map[string]cty.Value{}, map[string]cty.Value{}
+	e.evalLocalsAndCalls()
+	ctx := e.ctx()
+	for _, rb := range e.mod.resources {
+		e.evalResource(rb, ctx)
+	}
+	outputs := map[string]cty.Value{}
+	for _, o := range e.mod.outputs {
+		v, _ := o.value.Value(ctx)
+		outputs[o.name] = v
+	}
+	return cty.ObjectVal(outputs)
+}
+
+func (e *moduleEval) ctx() *hcl.EvalContext {
+	vars := map[string]cty.Value{
+		"var":    cty.ObjectVal(e.vars),
+		"local":  cty.ObjectVal(e.locals),
+		"module": cty.ObjectVal(e.modules),
+		"path": cty.ObjectVal(map[string]cty.Value{
+			"module": cty.StringVal(e.mod.dir), "root": cty.StringVal(e.root), "cwd": cty.StringVal("."),
+		}),
+		"terraform": cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")}),
+	}
+	for k, v := range e.static {
+		vars[k] = v
+	}
+	return &hcl.EvalContext{Variables: vars, Functions: e.funcs}
+}
+
+// symbols makes every resource and data source a reference that evaluates to an unknown value marked
+// with its address, so that expressions built from it carry the reference: a private endpoint's
+// private_connection_resource_id = azurerm_cognitive_account.oai.id names the account it joins.
+func (e *moduleEval) symbols() map[string]cty.Value {
+	byType := map[string]map[string]cty.Value{}
+	for _, rb := range e.mod.resources {
+		if byType[rb.typ] == nil {
+			byType[rb.typ] = map[string]cty.Value{}
+		}
+		byType[rb.typ][rb.name] = cty.DynamicVal.Mark(model.Ref{Kind: model.ResourceRef, Address: e.addr + rb.typ + "." + rb.name})
+	}
+	data := map[string]map[string]cty.Value{}
+	for _, rb := range e.mod.data {
+		if data[rb.typ] == nil {
+			data[rb.typ] = map[string]cty.Value{}
+		}
+		data[rb.typ][rb.name] = cty.DynamicVal.Mark(model.Ref{Kind: model.DataRef, Address: e.addr + "data." + rb.typ + "." + rb.name})
+	}
+	out := map[string]cty.Value{}
+	for typ, names := range byType {
+		out[typ] = cty.ObjectVal(names)
+	}
+	dataTypes := map[string]cty.Value{}
+	for typ, names := range data {
+		dataTypes[typ] = cty.ObjectVal(names)
+	}
+	out["data"] = cty.ObjectVal(dataTypes)
+	return out
+}
+
+func (e *moduleEval) evalVariables() {
+	e.vars = map[string]cty.Value{}
+	for _, v := range e.mod.variables {
+		ty, defaults := cty.DynamicPseudoType, (*typeexpr.Defaults)(nil)
+		if v.typeExpr != nil {
+			if t, d, diags := typeexpr.TypeConstraintWithDefaults(v.typeExpr); !diags.HasErrors() {
+				ty, defaults = t, d
+			}
+		}
+		val, given := e.inputs[v.name]
+		if !given || (val.IsKnown() && val.IsNull() && !nullable(v)) {
+			if v.defaultV == nil {
+				e.vars[v.name] = cty.UnknownVal(ty.WithoutOptionalAttributesDeep()).
+					Mark(model.Ref{Kind: model.InputRef, Address: e.addr + "var." + v.name})
+				continue
+			}
+			val, _ = v.defaultV.Expr.Value(nil)
+		}
+		e.vars[v.name] = conform(val, ty, defaults)
+	}
+}
+
+func nullable(v *variable) bool {
+	if v.nullable == nil {
+		return true
+	}
+	b, diags := v.nullable.Expr.Value(nil)
+	return diags.HasErrors() || !b.IsKnown() || b.IsNull() || b.Type() != cty.Bool || b.True()
+}
+
+// conform converts a value to a variable's type, with the type's optional-attribute defaults, keeping
+// its marks; a value that does not convert is kept as it is, as the error is Terraform's to report.
+func conform(val cty.Value, ty cty.Type, defaults *typeexpr.Defaults) cty.Value {
+	raw, marks := val.UnmarkDeepWithPaths()
+	if defaults != nil {
+		raw = defaults.Apply(raw)
+	}
+	conv, err := convert.Convert(raw, ty)
+	if err != nil {
+		return val
+	}
+	return conv.MarkWithPaths(marks)
+}
+
+// evalLocalsAndCalls evaluates locals and module calls in dependency order, in waves: each wave holds what
+// depends only on what earlier waves produced. A cycle is evaluated as it stands, its open ends unknown.
+func (e *moduleEval) evalLocalsAndCalls() {
+	type node struct {
+		key   string
+		local *hcl.Attribute
+		call  *moduleCall
+		deps  []string
+	}
+	var pending []*node
+	keys := map[string]bool{}
+	for _, a := range e.mod.locals {
+		n := &node{key: "local." + a.Name, local: a, deps: dependencies(a.Expr)}
+		pending, keys[n.key] = append(pending, n), true
+	}
+	for _, c := range e.mod.calls {
+		n := &node{key: "module." + c.name, call: c}
+		for _, a := range c.exprs() {
+			n.deps = append(n.deps, dependencies(a)...)
+		}
+		pending, keys[n.key] = append(pending, n), true
+	}
+	done := map[string]bool{}
+	for len(pending) > 0 {
+		var ready, rest []*node
+		for _, n := range pending {
+			if !slices.ContainsFunc(n.deps, func(d string) bool { return keys[d] && !done[d] && d != n.key }) {
+				ready = append(ready, n)
+			} else {
+				rest = append(rest, n)
+			}
+		}
+		if len(ready) == 0 {
+			ready, rest = rest, nil
+		}
+		ctx := e.ctx()
+		for _, n := range ready {
+			if n.local != nil {
+				v, _ := n.local.Expr.Value(ctx)
+				e.locals[n.local.Name] = v
+			} else {
+				e.modules[n.call.name] = e.evalCall(n.call, ctx)
+			}
+		}
+		for _, n := range ready {
+			done[n.key] = true
+		}
+		pending = rest
+	}
+}
+
+// dependencies lists the locals and modules an expression refers to, as "local.x" and "module.y".
+func dependencies(expr hcl.Expression) []string {
+	var out []string
+	for _, t := range expr.Variables() {
+		root := t.RootName()
+		if (root == "local" || root == "module") && len(t) > 1 {
+			if attr, ok := t[1].(hcl.TraverseAttr); ok {
+				out = append(out, root+"."+attr.Name)
+			}
+		}
+	}
+	return out
+}
+
+func (c *moduleCall) exprs() []hcl.Expression {
+	var out []hcl.Expression
+	for _, a := range []*hcl.Attribute{c.count, c.forEach} {
+		if a != nil {
+			out = append(out, a.Expr)
+		}
+	}
+	for _, a := range sortedAttributes(c.inputs) {
+		out = append(out, a.Expr)
+	}
+	return out
+}
+
+// evalCall evaluates every instance of a module call and returns what module.NAME stands for.
+func (e *moduleEval) evalCall(call *moduleCall, ctx *hcl.EvalContext) cty.Value {
+	dir, ok := e.moduleDir(call)
+	if !ok || e.depth >= maxModuleDepth {
+		return cty.DynamicVal
+	}
+	mod, _ := e.l.module(dir)
+	if mod == nil {
+		return cty.DynamicVal
+	}
+	exp := expand(call.count, call.forEach, ctx)
+	outputs := make([]cty.Value, len(exp.instances))
+	for i, inst := range exp.instances {
+		ictx := inst.context(ctx)
+		inputs := map[string]cty.Value{}
+		for name, a := range call.inputs {
+			v, _ := a.Expr.Value(ictx)
+			inputs[name] = v
+		}
+		child := &moduleEval{
+			l: e.l, root: e.root, mod: mod, inputs: inputs, out: e.out, depth: e.depth + 1,
+			addr: e.addr + "module." + call.name + inst.suffix + ".",
+			key:  strings.TrimPrefix(e.key+"."+call.name, "."),
+			via:  append(slices.Clone(e.via), call.block.DefRange),
+		}
+		outputs[i] = child.run()
+	}
+	return exp.collect(outputs)
+}
+
+// moduleDir finds the folder of a module call: a local path, or what terraform init downloaded and
+// recorded in .terraform/modules/modules.json. A remote module that is not there is skipped, with one
+// warning per root.
+func (e *moduleEval) moduleDir(call *moduleCall) (string, bool) {
+	if isLocalSource(call.source) {
+		dir := filepath.Join(e.mod.dir, call.source)
+		if info, err := os.Stat(dir); err == nil && info.IsDir() {
+			return dir, true
+		}
+		e.warn(call, "Local module not found", fmt.Sprintf("Module %q has source %q, which is not a folder here; its resources are not scanned.", call.name, call.source))
+		return "", false
+	}
+	key := strings.TrimPrefix(e.key+"."+call.name, ".")
+	if dir, ok := e.l.downloaded(e.root, key); ok {
+		return dir, true
+	}
+	e.warn(call, "Remote module skipped", fmt.Sprintf("Module %q comes from %q, which is not downloaded under .terraform/modules; aigate does not fetch modules, so its resources are not scanned. Run terraform init to include it.", call.name, call.source))
+	return "", false
+}
+
+func (e *moduleEval) warn(call *moduleCall, summary, detail string) {
+	key := call.block.DefRange.String()
+	if e.out.warned[key] {
+		return
+	}
+	e.out.warned[key] = true
+	rng := call.block.DefRange
+	e.out.diags = append(e.out.diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: summary, Detail: detail, Subject: &rng})
+}
+
+func (e *moduleEval) evalResource(rb *resourceBlock, ctx *hcl.EvalContext) {
+	adapt := adapterFor(rb.typ)
+	if adapt == nil {
+		return
+	}
+	for _, inst := range expand(rb.count, rb.forEach, ctx).instances {
+		d := &decoder{ctx: inst.context(ctx), header: rb.block.DefRange}
+		r := adapt(d, rb)
+		if r == nil {
+			continue
+		}
+		r.Address = e.addr + rb.typ + "." + rb.name + inst.suffix
+		r.Via = e.via
+		r.Language = model.Terraform
+		e.out.resources = append(e.out.resources, r)
+	}
+}
+
+func (l *loader) functions(dir string) map[string]function.Function {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if f, ok := l.funcs[dir]; ok {
+		return f
+	}
+	f := funcs.Table(dir)
+	l.funcs[dir] = f
+	return f
+}
+
+func dedupe(diags hcl.Diagnostics) hcl.Diagnostics {
+	seen := map[string]bool{}
+	var out hcl.Diagnostics
+	for _, d := range diags {
+		key := d.Summary + "\x00" + d.Detail
+		if d.Subject != nil {
+			key += "\x00" + d.Subject.String()
+		}
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}

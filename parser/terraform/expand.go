@@ -1,0 +1,147 @@
+package terraform
+
+import (
+	"math/big"
+	"strconv"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+)
+
+type repetition uint8
+
+const (
+	single repetition = iota
+	counted
+	keyed
+	// unknownRepetition is a count or for_each that cannot be known before deployment: the block is
+	// evaluated once, with unknown count.index or each, since whatever instances exist share its settings.
+	unknownRepetition
+)
+
+type expansion struct {
+	mode      repetition
+	instances []instance
+}
+
+type instance struct {
+	suffix   string // address suffix: "", "[0]", `["east"]`
+	hasCount bool
+	count    cty.Value // count.index
+	hasEach  bool
+	key      cty.Value // each.key
+	value    cty.Value // each.value
+}
+
+// expand lists the instances that count or for_each create.
+func expand(count, forEach *hcl.Attribute, ctx *hcl.EvalContext) expansion {
+	switch {
+	case count != nil:
+		return expandCount(count, ctx)
+	case forEach != nil:
+		return expandForEach(forEach, ctx)
+	}
+	return expansion{mode: single, instances: []instance{{}}}
+}
+
+func unknownExpansion(withEach bool) expansion {
+	inst := instance{hasCount: true, count: cty.UnknownVal(cty.Number)}
+	if withEach {
+		inst = instance{hasEach: true, key: cty.UnknownVal(cty.String), value: cty.DynamicVal}
+	}
+	return expansion{mode: unknownRepetition, instances: []instance{inst}}
+}
+
+func expandCount(attr *hcl.Attribute, ctx *hcl.EvalContext) expansion {
+	v, diags := attr.Expr.Value(ctx)
+	v, _ = v.UnmarkDeep()
+	if diags.HasErrors() || !v.IsKnown() || v.Type() != cty.Number {
+		if v.IsKnown() && v.IsNull() {
+			return expansion{mode: single, instances: []instance{{}}}
+		}
+		return unknownExpansion(false)
+	}
+	if v.IsNull() {
+		return expansion{mode: single, instances: []instance{{}}}
+	}
+	n, accuracy := v.AsBigFloat().Int64()
+	if accuracy != big.Exact || n < 0 {
+		return unknownExpansion(false)
+	}
+	exp := expansion{mode: counted}
+	for i := range n {
+		exp.instances = append(exp.instances, instance{suffix: "[" + strconv.FormatInt(i, 10) + "]", hasCount: true, count: cty.NumberIntVal(i)})
+	}
+	return exp
+}
+
+func expandForEach(attr *hcl.Attribute, ctx *hcl.EvalContext) expansion {
+	v, diags := attr.Expr.Value(ctx)
+	if diags.HasErrors() {
+		return unknownExpansion(true)
+	}
+	raw, _ := v.Unmark()
+	if !raw.IsKnown() {
+		return unknownExpansion(true)
+	}
+	if raw.IsNull() {
+		return expansion{mode: keyed}
+	}
+	ty := raw.Type()
+	if !ty.IsMapType() && !ty.IsObjectType() && !ty.IsSetType() {
+		return unknownExpansion(true)
+	}
+	if ty.IsSetType() && !raw.IsWhollyKnown() {
+		return unknownExpansion(true)
+	}
+	exp := expansion{mode: keyed}
+	for it := raw.ElementIterator(); it.Next(); {
+		k, elem := it.Element()
+		if ty.IsSetType() {
+			k = elem
+		}
+		k, _ = k.Unmark()
+		if k.IsNull() || k.Type() != cty.String {
+			return unknownExpansion(true)
+		}
+		exp.instances = append(exp.instances, instance{suffix: "[" + strconv.Quote(k.AsString()) + "]", hasEach: true, key: k, value: elem})
+	}
+	return exp
+}
+
+// context returns the evaluation context of one instance: ctx with count.index or each.key and
+// each.value.
+func (inst instance) context(ctx *hcl.EvalContext) *hcl.EvalContext {
+	if !inst.hasCount && !inst.hasEach {
+		return ctx
+	}
+	child := ctx.NewChild()
+	child.Variables = map[string]cty.Value{}
+	if inst.hasCount {
+		child.Variables["count"] = cty.ObjectVal(map[string]cty.Value{"index": inst.count})
+	}
+	if inst.hasEach {
+		child.Variables["each"] = cty.ObjectVal(map[string]cty.Value{"key": inst.key, "value": inst.value})
+	}
+	return child
+}
+
+// collect assembles what the instances of a module call produced into the value module.NAME has.
+func (exp expansion) collect(outputs []cty.Value) cty.Value {
+	switch exp.mode {
+	case counted:
+		if len(outputs) == 0 {
+			return cty.EmptyTupleVal
+		}
+		return cty.TupleVal(outputs)
+	case keyed:
+		byKey := map[string]cty.Value{}
+		for i, inst := range exp.instances {
+			byKey[inst.key.AsString()] = outputs[i]
+		}
+		return cty.ObjectVal(byKey)
+	case unknownRepetition:
+		return cty.DynamicVal
+	}
+	return outputs[0]
+}

@@ -1,0 +1,310 @@
+// Package terraform is the Terraform front end: it evaluates each root module with hashicorp/hcl and
+// go-cty (variables, tfvars, locals, count, for_each, dynamic blocks, functions, local and downloaded
+// modules) and turns the resources the adapters know into the ARM-shaped model.
+package terraform
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+)
+
+var fileSchema = &hcl.BodySchema{
+	Blocks: []hcl.BlockHeaderSchema{
+		{Type: "terraform"},
+		{Type: "provider", LabelNames: []string{"name"}},
+		{Type: "variable", LabelNames: []string{"name"}},
+		{Type: "locals"},
+		{Type: "output", LabelNames: []string{"name"}},
+		{Type: "module", LabelNames: []string{"name"}},
+		{Type: "resource", LabelNames: []string{"type", "name"}},
+		{Type: "data", LabelNames: []string{"type", "name"}},
+		{Type: "ephemeral", LabelNames: []string{"type", "name"}},
+		{Type: "check", LabelNames: []string{"name"}},
+		{Type: "moved"},
+		{Type: "import"},
+		{Type: "removed"},
+	},
+}
+
+var (
+	variableSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "default"}, {Name: "type"}, {Name: "nullable"}}}
+	outputSchema   = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "value"}}}
+	moduleSchema   = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
+		{Name: "source"}, {Name: "version"}, {Name: "count"}, {Name: "for_each"}, {Name: "providers"}, {Name: "depends_on"},
+	}}
+	resourceSchema = &hcl.BodySchema{
+		Attributes: []hcl.AttributeSchema{{Name: "count"}, {Name: "for_each"}, {Name: "provider"}, {Name: "depends_on"}},
+		Blocks:     []hcl.BlockHeaderSchema{{Type: "lifecycle"}, {Type: "connection"}, {Type: "provisioner", LabelNames: []string{"type"}}},
+	}
+)
+
+// module is one parsed module folder.
+type module struct {
+	dir       string
+	variables []*variable
+	locals    []*hcl.Attribute
+	outputs   []*output
+	calls     []*moduleCall
+	resources []*resourceBlock
+	data      []*resourceBlock
+}
+
+type variable struct {
+	name     string
+	defaultV *hcl.Attribute
+	typeExpr hcl.Expression
+	nullable *hcl.Attribute
+}
+
+type output struct {
+	name  string
+	value hcl.Expression
+}
+
+type moduleCall struct {
+	name    string
+	source  string
+	block   *hcl.Block
+	count   *hcl.Attribute
+	forEach *hcl.Attribute
+	inputs  hcl.Attributes
+}
+
+type resourceBlock struct {
+	typ, name string
+	block     *hcl.Block
+	count     *hcl.Attribute
+	forEach   *hcl.Attribute
+	body      hcl.Body
+}
+
+// loader parses files once, however many roots and module calls read them, and may be shared by
+// goroutines.
+type loader struct {
+	mu      sync.Mutex
+	parser  *hclparse.Parser
+	modules map[string]*parsedModule
+	funcs   map[string]map[string]function.Function
+	// manifests caches each root's .terraform/modules/modules.json: module key → folder.
+	manifests map[string]map[string]string
+}
+
+type parsedModule struct {
+	once  sync.Once
+	mod   *module
+	diags hcl.Diagnostics
+}
+
+func newLoader() *loader {
+	return &loader{parser: hclparse.NewParser(), modules: map[string]*parsedModule{},
+		funcs: map[string]map[string]function.Function{}, manifests: map[string]map[string]string{}}
+}
+
+// isConfigFile reports whether Terraform reads name as configuration. Override files are merged into
+// other blocks by Terraform; reading them as plain files would double their resources.
+func isConfigFile(name string) bool {
+	if !strings.HasSuffix(name, ".tf") && !strings.HasSuffix(name, ".tf.json") {
+		return false
+	}
+	base := strings.TrimSuffix(strings.TrimSuffix(name, ".json"), ".tf")
+	return base != "override" && !strings.HasSuffix(base, "_override")
+}
+
+// module parses the folder once; later calls return the same result.
+func (l *loader) module(dir string) (*module, hcl.Diagnostics) {
+	l.mu.Lock()
+	pm, ok := l.modules[dir]
+	if !ok {
+		pm = &parsedModule{}
+		l.modules[dir] = pm
+	}
+	l.mu.Unlock()
+	pm.once.Do(func() { pm.mod, pm.diags = l.parseModule(dir) })
+	return pm.mod, pm.diags
+}
+
+func (l *loader) parseFile(path string) (*hcl.File, hcl.Diagnostics) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read file", Detail: err.Error(),
+			Subject: &hcl.Range{Filename: path, Start: hcl.InitialPos, End: hcl.InitialPos}}}
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if strings.HasSuffix(path, ".json") {
+		return l.parser.ParseJSON(src, path)
+	}
+	return l.parser.ParseHCL(src, path)
+}
+
+// parseDiagnostics returns the parse errors of every module folder read, once each, ordered by folder.
+func (l *loader) parseDiagnostics() hcl.Diagnostics {
+	l.mu.Lock()
+	dirs := make([]string, 0, len(l.modules))
+	for dir := range l.modules {
+		dirs = append(dirs, dir)
+	}
+	l.mu.Unlock()
+	slices.Sort(dirs)
+	var out hcl.Diagnostics
+	for _, dir := range dirs {
+		_, diags := l.module(dir)
+		out = append(out, diags...)
+	}
+	return out
+}
+
+// downloaded finds a module that terraform init placed under the root's .terraform/modules.
+func (l *loader) downloaded(root, key string) (string, bool) {
+	l.mu.Lock()
+	manifest, ok := l.manifests[root]
+	if !ok {
+		manifest = readManifest(root)
+		l.manifests[root] = manifest
+	}
+	l.mu.Unlock()
+	dir, ok := manifest[key]
+	if !ok {
+		return "", false
+	}
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return "", false
+	}
+	return dir, true
+}
+
+// readManifest reads .terraform/modules/modules.json, whose Dir entries are relative to the root. A
+// missing or broken manifest means nothing was downloaded.
+func readManifest(root string) map[string]string {
+	src, err := os.ReadFile(filepath.Join(root, ".terraform", "modules", "modules.json"))
+	if err != nil {
+		return nil
+	}
+	var manifest struct {
+		Modules []struct{ Key, Dir string }
+	}
+	if json.Unmarshal(src, &manifest) != nil {
+		return nil
+	}
+	out := map[string]string{}
+	for _, m := range manifest.Modules {
+		if m.Key != "" {
+			out[m.Key] = filepath.Join(root, filepath.FromSlash(m.Dir))
+		}
+	}
+	return out
+}
+
+// sources returns the text of every file parsed so far, by file name.
+func (l *loader) sources() map[string][]byte {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	out := map[string][]byte{}
+	for name, f := range l.parser.Files() {
+		out[name] = f.Bytes
+	}
+	return out
+}
+
+func (l *loader) parseModule(dir string) (*module, hcl.Diagnostics) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read module folder", Detail: err.Error(),
+			Subject: &hcl.Range{Filename: dir, Start: hcl.InitialPos, End: hcl.InitialPos}}}
+	}
+	mod := &module{dir: dir}
+	var diags hcl.Diagnostics
+	for _, e := range entries {
+		if e.IsDir() || !isConfigFile(e.Name()) {
+			continue
+		}
+		file, fileDiags := l.parseFile(filepath.Join(dir, e.Name()))
+		diags = append(diags, fileDiags...)
+		if file == nil {
+			continue
+		}
+		content, _, contentDiags := file.Body.PartialContent(fileSchema)
+		diags = append(diags, contentDiags...)
+		for _, block := range content.Blocks {
+			diags = append(diags, mod.add(block)...)
+		}
+	}
+	return mod, diags
+}
+
+func (m *module) add(block *hcl.Block) hcl.Diagnostics {
+	switch block.Type {
+	case "variable":
+		content, _, diags := block.Body.PartialContent(variableSchema)
+		v := &variable{name: block.Labels[0], defaultV: content.Attributes["default"], nullable: content.Attributes["nullable"]}
+		if t := content.Attributes["type"]; t != nil {
+			v.typeExpr = t.Expr
+		}
+		m.variables = append(m.variables, v)
+		return diags
+	case "locals":
+		attrs, diags := block.Body.JustAttributes()
+		m.locals = append(m.locals, sortedAttributes(attrs)...)
+		return diags
+	case "output":
+		content, _, diags := block.Body.PartialContent(outputSchema)
+		if v := content.Attributes["value"]; v != nil {
+			m.outputs = append(m.outputs, &output{name: block.Labels[0], value: v.Expr})
+		}
+		return diags
+	case "module":
+		content, remain, diags := block.Body.PartialContent(moduleSchema)
+		inputs, inputDiags := remain.JustAttributes()
+		call := &moduleCall{name: block.Labels[0], block: block, count: content.Attributes["count"],
+			forEach: content.Attributes["for_each"], inputs: inputs}
+		if src := content.Attributes["source"]; src != nil {
+			if v, d := src.Expr.Value(nil); !d.HasErrors() && v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
+				call.source = v.AsString()
+			}
+		}
+		m.calls = append(m.calls, call)
+		return append(diags, inputDiags...)
+	case "resource", "data":
+		content, remain, diags := block.Body.PartialContent(resourceSchema)
+		rb := &resourceBlock{typ: block.Labels[0], name: block.Labels[1], block: block,
+			count: content.Attributes["count"], forEach: content.Attributes["for_each"], body: remain}
+		if block.Type == "data" {
+			m.data = append(m.data, rb)
+		} else {
+			m.resources = append(m.resources, rb)
+		}
+		return diags
+	}
+	return nil
+}
+
+// sortedAttributes orders attributes as they stand in the source, for output that does not depend on
+// map order.
+func sortedAttributes(attrs hcl.Attributes) []*hcl.Attribute {
+	out := make([]*hcl.Attribute, 0, len(attrs))
+	for _, a := range attrs {
+		out = append(out, a)
+	}
+	slices.SortFunc(out, func(a, b *hcl.Attribute) int {
+		if a.Range.Filename != b.Range.Filename {
+			return strings.Compare(a.Range.Filename, b.Range.Filename)
+		}
+		return a.Range.Start.Byte - b.Range.Start.Byte
+	})
+	return out
+}
+
+// isLocalSource reports whether a module source is a path on disk, which Terraform reads in place.
+func isLocalSource(source string) bool {
+	return strings.HasPrefix(source, "./") || strings.HasPrefix(source, "../") ||
+		strings.HasPrefix(source, ".\\") || strings.HasPrefix(source, "..\\")
+}
