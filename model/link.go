@@ -24,7 +24,7 @@ func Link(resources []*Resource) []*Resource {
 		}
 		for _, r := range kept {
 			if r.Type == p.Type {
-				r.Body.Merge(unknownLeaves(p.Body, p.Target, true))
+				r.Body.Merge(unknownLeaves(p.Body, append(p.Target, Ref{Kind: ResourceRef, Address: p.Address}), true))
 			}
 		}
 	}

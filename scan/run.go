@@ -19,7 +19,7 @@ func run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	tf := terraform.Load(in.terraformDirs, terraform.Options{VarFiles: opts.VarFiles, Vars: opts.Vars})
-	resources := model.Link(tf.Resources)
+	resources := tf.Resources
 	rules := opts.Rules
 	if rules == nil {
 		rules = checks.All()

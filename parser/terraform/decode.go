@@ -228,6 +228,12 @@ func (d *decoder) build(expr hcl.Expression, rng hcl.Range, val cty.Value) *mode
 	expr = d.unwrap(expr)
 	var node *model.Value
 	ty := val.Type()
+	if !val.IsKnown() || ty.IsObjectType() || ty.IsMapType() {
+		if obj := d.filteredObject(expr, rng); obj != nil {
+			obj.Refs = refs
+			return obj
+		}
+	}
 	switch {
 	case !val.IsKnown():
 		return model.NewUnknown(rng, refs...)
@@ -332,4 +338,58 @@ func refsOf(marks cty.ValueMarks) []model.Ref {
 
 func lastSegment(id string) string {
 	return id[strings.LastIndex(id, "/")+1:]
+}
+
+// filteredObject looks into a for expression that builds an object, such as the pattern
+// { for k, v in { ... } : k => v if v != null } that drops null properties. Its value is unknown as a
+// whole when any one element is (the condition on it is), which would hide every setting beside it.
+// Element by element, what is known stays known: an element whose condition is false is dropped, one whose
+// condition is unknown is kept. It returns nil when the keys themselves cannot be told.
+func (d *decoder) filteredObject(expr hcl.Expression, rng hcl.Range) *model.Value {
+	forExpr, ok := expr.(*hclsyntax.ForExpr)
+	if !ok || forExpr.KeyExpr == nil || forExpr.Group {
+		return nil
+	}
+	coll, diags := forExpr.CollExpr.Value(d.ctx)
+	coll, _ = coll.Unmark()
+	if diags.HasErrors() || !coll.IsKnown() || coll.IsNull() || !(coll.Type().IsObjectType() || coll.Type().IsMapType()) {
+		return nil
+	}
+	items := d.items(d.unwrap(forExpr.CollExpr))
+	var fields []model.Field
+	for it := coll.ElementIterator(); it.Next(); {
+		k, v := it.Element()
+		child := d.ctx.NewChild()
+		child.Variables = map[string]cty.Value{forExpr.ValVar: v}
+		if forExpr.KeyVar != "" {
+			child.Variables[forExpr.KeyVar] = k
+		}
+		if forExpr.CondExpr != nil {
+			cond, diags := forExpr.CondExpr.Value(child)
+			cond, _ = cond.Unmark()
+			if !diags.HasErrors() && cond.IsKnown() && !cond.IsNull() && cond.Type() == cty.Bool && cond.False() {
+				continue
+			}
+		}
+		key, diags := forExpr.KeyExpr.Value(child)
+		key, _ = key.Unmark()
+		if diags.HasErrors() || !key.IsKnown() || key.IsNull() || key.Type() != cty.String {
+			return nil
+		}
+		val, _ := forExpr.ValExpr.Value(child)
+		var node *model.Value
+		if item, ok := items[k.AsString()]; ok && isVariable(forExpr.ValExpr, forExpr.ValVar) {
+			node = (&decoder{ctx: d.ctx, header: d.header}).build(item.ValueExpr, hcl.RangeBetween(item.KeyExpr.Range(), item.ValueExpr.Range()), val)
+		} else {
+			node = (&decoder{ctx: child, header: d.header}).build(forExpr.ValExpr, rng, val)
+		}
+		fields = append(fields, model.Field{Name: key.AsString(), Value: node})
+	}
+	return model.NewObject(rng, model.Set, fields...)
+}
+
+// isVariable reports whether expr is nothing but a reference to the named variable.
+func isVariable(expr hcl.Expression, name string) bool {
+	t, ok := expr.(*hclsyntax.ScopeTraversalExpr)
+	return ok && len(t.Traversal) == 1 && t.Traversal.RootName() == name
 }

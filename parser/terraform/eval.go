@@ -31,6 +31,7 @@ type Options struct {
 
 // Result is what the front end found in a set of module folders.
 type Result struct {
+	// Resources are linked within each root: patches are merged into their targets.
 	Resources   []*model.Resource
 	Diagnostics hcl.Diagnostics
 	// Sources holds the text of every file read, by file name.
@@ -97,8 +98,17 @@ type collector struct {
 	warned    map[string]bool
 }
 
-func (l *loader) evalRoot(dir string, opts Options) *collector {
-	c := &collector{warned: map[string]bool{}}
+func (l *loader) evalRoot(dir string, opts Options) (c *collector) {
+	c = &collector{warned: map[string]bool{}}
+	defer func() {
+		// A bug of ours must not cost the user the rest of the scan: the root is reported and skipped.
+		if p := recover(); p != nil {
+			c.resources = nil
+			c.diags = append(c.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Internal error",
+				Detail:  fmt.Sprintf("aigate failed while evaluating this module (%v); please report it.", p),
+				Subject: &hcl.Range{Filename: dir, Start: hcl.InitialPos, End: hcl.InitialPos}})
+		}
+	}()
 	mod, _ := l.module(dir)
 	if mod == nil {
 		return c
@@ -107,6 +117,8 @@ func (l *loader) evalRoot(dir string, opts Options) *collector {
 	c.diags = append(c.diags, diags...)
 	e := &moduleEval{l: l, root: dir, mod: mod, inputs: inputs, out: c}
 	e.run()
+	// Patches apply within the configuration that holds them: another root is another deployment.
+	c.resources = model.Link(c.resources)
 	return c
 }
 

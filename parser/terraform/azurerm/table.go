@@ -70,11 +70,11 @@ func Identity(t cty.Type) Transform {
 }
 
 var (
-	str     = Identity(cty.String)
-	boolean = Identity(cty.Bool)
-	number  = Identity(cty.Number)
+	str        = Identity(cty.String)
+	boolean    = Identity(cty.Bool)
+	number     = Identity(cty.Number)
 	stringList = Identity(cty.List(cty.String))
-	anyVal  = Identity(cty.DynamicPseudoType)
+	anyVal     = Identity(cty.DynamicPseudoType)
 )
 
 // inverted is a bool whose ARM twin says the opposite: local_auth_enabled ↔ disableLocalAuth.

@@ -1,0 +1,66 @@
+package corpusgen
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/hashicorp/hcl/v2/hclparse"
+)
+
+func TestGenerate(t *testing.T) {
+	const modules = 200
+	first, second := t.TempDir(), t.TempDir()
+	lines, err := Generate(first, modules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The benchmarks quote throughput against a tree of about 28,000 lines.
+	if lines < 25_000 || lines > 31_000 {
+		t.Errorf("Generate(%d modules) wrote %d lines, want 25,000 to 31,000", modules, lines)
+	}
+	again, err := Generate(second, modules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again != lines {
+		t.Errorf("second run wrote %d lines, first %d", again, lines)
+	}
+
+	parser := hclparse.NewParser()
+	files, counted := 0, 0
+	err = filepath.WalkDir(first, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(first, path)
+		other, err := os.ReadFile(filepath.Join(second, rel))
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(src, other) {
+			t.Errorf("%s differs between two runs", rel)
+		}
+		if _, diags := parser.ParseHCL(src, rel); len(diags) > 0 {
+			t.Errorf("%s: %s", rel, diags.Error())
+		}
+		files++
+		counted += bytes.Count(src, []byte("\n"))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := modules * len(templateFiles); files != want {
+		t.Errorf("found %d files, want %d", files, want)
+	}
+	if counted != lines {
+		t.Errorf("files hold %d lines, Generate reported %d", counted, lines)
+	}
+}
