@@ -45,10 +45,9 @@ func (r Remediation) For(l model.Language) string {
 
 var registry []*Rule
 
-func register(r *Rule) *Rule {
+func register(r *Rule) {
 	registry = append(registry, r)
 	slices.SortFunc(registry, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
-	return r
 }
 
 // All returns every rule, ordered by ID.

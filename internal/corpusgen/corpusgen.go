@@ -26,7 +26,7 @@ func GenerateSeeded(dir string, n int, seed uint64) (lines int, err error) {
 	for i := range n {
 		m := newModule(i, seed)
 		folder := filepath.Join(dir, m.Name)
-		if err := os.MkdirAll(folder, 0o755); err != nil {
+		if err := os.MkdirAll(folder, 0o750); err != nil {
 			return lines, err
 		}
 		for _, file := range templateFiles {
@@ -37,7 +37,7 @@ func GenerateSeeded(dir string, n int, seed uint64) (lines int, err error) {
 			// Leaving out an optional attribute moves the column the = signs align to, which the
 			// templates cannot know, so terraform fmt's layout is applied after rendering.
 			src := hclwrite.Format(buf.Bytes())
-			if err := os.WriteFile(filepath.Join(folder, file), src, 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(folder, file), src, 0o600); err != nil {
 				return lines, err
 			}
 			lines += bytes.Count(src, []byte("\n"))
@@ -107,7 +107,7 @@ var (
 // newModule draws every choice from a generator keyed by the seed and the module index, so a module's
 // content does not depend on how many modules come before it.
 func newModule(i int, seed uint64) module {
-	r := rand.New(rand.NewPCG(seed, uint64(i)))
+	r := rand.New(rand.NewPCG(seed, uint64(i))) //nolint:gosec // reproducible test data, not secrets
 	m := module{
 		Name:        fmt.Sprintf("module-%03d", i),
 		Index:       i,

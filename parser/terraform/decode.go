@@ -160,10 +160,13 @@ func (d *decoder) fields(attrs hcl.Attributes, fields []azurerm.Field, out *mode
 // transform converts a marked value to the argument's type and then to ARM, keeping its marks.
 func transform(val cty.Value, t azurerm.Transform) cty.Value {
 	raw, marks := val.UnmarkDeep()
-	if conv, err := convert.Convert(raw, t.Type); err == nil {
-		raw = conv
+	conv, err := convert.Convert(raw, t.Type)
+	if err != nil {
+		// A value of the wrong type is kept as written: no rule will take it for a secure setting, and
+		// Terraform itself rejects it.
+		return val
 	}
-	return t.ToARM(raw).WithMarks(marks)
+	return t.ToARM(conv).WithMarks(marks)
 }
 
 func (d *decoder) azapi(rb *resourceBlock) *model.Resource {
@@ -352,7 +355,7 @@ func (d *decoder) filteredObject(expr hcl.Expression, rng hcl.Range) *model.Valu
 	}
 	coll, diags := forExpr.CollExpr.Value(d.ctx)
 	coll, _ = coll.Unmark()
-	if diags.HasErrors() || !coll.IsKnown() || coll.IsNull() || !(coll.Type().IsObjectType() || coll.Type().IsMapType()) {
+	if diags.HasErrors() || !coll.IsKnown() || coll.IsNull() || (!coll.Type().IsObjectType() && !coll.Type().IsMapType()) {
 		return nil
 	}
 	items := d.items(d.unwrap(forExpr.CollExpr))

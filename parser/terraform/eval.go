@@ -45,7 +45,8 @@ type Result struct {
 // pass, as Terraform would.
 func Load(dirs []string, opts Options) Result {
 	l := newLoader()
-	roots, diags := l.roots(dirs)
+	roots := l.roots(dirs)
+	var diags hcl.Diagnostics
 	results := make([]*collector, len(roots))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -68,7 +69,7 @@ func Load(dirs []string, opts Options) Result {
 	return res
 }
 
-func (l *loader) roots(dirs []string) ([]string, hcl.Diagnostics) {
+func (l *loader) roots(dirs []string) []string {
 	called := map[string]bool{}
 	for _, dir := range dirs {
 		mod, _ := l.module(dir)
@@ -88,7 +89,7 @@ func (l *loader) roots(dirs []string) ([]string, hcl.Diagnostics) {
 		}
 	}
 	slices.Sort(roots)
-	return slices.Compact(roots), nil
+	return slices.Compact(roots)
 }
 
 // collector gathers what the modules of one root produce.
@@ -115,7 +116,7 @@ func (l *loader) evalRoot(dir string, opts Options) (c *collector) {
 	}
 	inputs, diags := l.rootInputs(dir, mod, opts)
 	c.diags = append(c.diags, diags...)
-	e := &moduleEval{l: l, root: dir, mod: mod, inputs: inputs, out: c}
+	e := &moduleEval{l: l, root: dir, mod: mod, inputs: inputs, out: c, chain: []string{filepath.Clean(dir)}}
 	e.run()
 	// Patches apply within the configuration that holds them: another root is another deployment.
 	c.resources = model.Link(c.resources)
@@ -130,24 +131,27 @@ type moduleEval struct {
 	addr  string // address prefix: "" for the root, "module.ai[0]." below it
 	key   string // the module's key in .terraform/modules/modules.json: "ai.network"
 	via   []hcl.Range
+	chain []string // the module folders on the path from the root, to stop cycles
 	depth int
 
 	inputs  map[string]cty.Value
 	vars    map[string]cty.Value
 	locals  map[string]cty.Value
 	modules map[string]cty.Value
-	static  map[string]cty.Value // resource types and data: symbolic references
-	funcs   map[string]function.Function
-	out     *collector
+	// resourceSyms and dataSyms are the symbolic references resources and data sources evaluate to.
+	resourceSyms map[string]map[string]cty.Value
+	dataSyms     cty.Value
+	funcs        map[string]function.Function
+	out          *collector
 }
 
 // run evaluates the module and returns its outputs.
 func (e *moduleEval) run() cty.Value {
 	e.funcs = e.l.functions(e.mod.dir)
 	e.evalVariables()
-	e.static = e.symbols()
+	e.symbols()
 	e.locals, e.modules = map[string]cty.Value{}, map[string]cty.Value{}
-	e.evalLocalsAndCalls()
+	e.evalGraph()
 	ctx := e.ctx()
 	for _, rb := range e.mod.resources {
 		e.evalResource(rb, ctx)
@@ -170,40 +174,67 @@ func (e *moduleEval) ctx() *hcl.EvalContext {
 		}),
 		"terraform": cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")}),
 	}
-	for k, v := range e.static {
-		vars[k] = v
+	for typ, names := range e.resourceSyms {
+		vars[typ] = cty.ObjectVal(names)
 	}
+	vars["data"] = e.dataSyms
 	return &hcl.EvalContext{Variables: vars, Functions: e.funcs}
 }
 
 // symbols makes every resource and data source a reference that evaluates to an unknown value marked
 // with its address, so that expressions built from it carry the reference: a private endpoint's
-// private_connection_resource_id = azurerm_cognitive_account.oai.id names the account it joins.
-func (e *moduleEval) symbols() map[string]cty.Value {
-	byType := map[string]map[string]cty.Value{}
+// private_connection_resource_id = azurerm_cognitive_account.oai.id names the account it joins. A counted
+// or for_each resource starts as one reference to all its instances and becomes a tuple or object of
+// per-instance references once its count or for_each is known (see evalGraph), so that
+// azurerm_cognitive_account.shard[0].id names shard 0 alone.
+func (e *moduleEval) symbols() {
+	e.resourceSyms = map[string]map[string]cty.Value{}
 	for _, rb := range e.mod.resources {
-		if byType[rb.typ] == nil {
-			byType[rb.typ] = map[string]cty.Value{}
+		if e.resourceSyms[rb.typ] == nil {
+			e.resourceSyms[rb.typ] = map[string]cty.Value{}
 		}
-		byType[rb.typ][rb.name] = cty.DynamicVal.Mark(model.Ref{Kind: model.ResourceRef, Address: e.addr + rb.typ + "." + rb.name})
+		e.resourceSyms[rb.typ][rb.name] = e.reference(model.ResourceRef, rb.typ+"."+rb.name)
 	}
 	data := map[string]map[string]cty.Value{}
 	for _, rb := range e.mod.data {
 		if data[rb.typ] == nil {
 			data[rb.typ] = map[string]cty.Value{}
 		}
-		data[rb.typ][rb.name] = cty.DynamicVal.Mark(model.Ref{Kind: model.DataRef, Address: e.addr + "data." + rb.typ + "." + rb.name})
-	}
-	out := map[string]cty.Value{}
-	for typ, names := range byType {
-		out[typ] = cty.ObjectVal(names)
+		data[rb.typ][rb.name] = e.reference(model.DataRef, "data."+rb.typ+"."+rb.name)
 	}
 	dataTypes := map[string]cty.Value{}
 	for typ, names := range data {
 		dataTypes[typ] = cty.ObjectVal(names)
 	}
-	out["data"] = cty.ObjectVal(dataTypes)
-	return out
+	e.dataSyms = cty.ObjectVal(dataTypes)
+}
+
+func (e *moduleEval) reference(kind model.RefKind, local string) cty.Value {
+	return cty.DynamicVal.Mark(model.Ref{Kind: kind, Address: e.addr + local})
+}
+
+// instanceSymbols returns what a resource's name stands for once its instances are known.
+func (e *moduleEval) instanceSymbols(rb *resourceBlock, ctx *hcl.EvalContext) cty.Value {
+	local := rb.typ + "." + rb.name
+	exp := expand(rb.count, rb.forEach, ctx)
+	switch exp.mode {
+	case counted:
+		if len(exp.instances) == 0 {
+			return cty.EmptyTupleVal
+		}
+		elems := make([]cty.Value, len(exp.instances))
+		for i, inst := range exp.instances {
+			elems[i] = e.reference(model.ResourceRef, local+inst.suffix)
+		}
+		return cty.TupleVal(elems)
+	case keyed:
+		byKey := map[string]cty.Value{}
+		for _, inst := range exp.instances {
+			byKey[inst.key.AsString()] = e.reference(model.ResourceRef, local+inst.suffix)
+		}
+		return cty.ObjectVal(byKey)
+	}
+	return e.reference(model.ResourceRef, local)
 }
 
 func (e *moduleEval) evalVariables() {
@@ -250,14 +281,16 @@ func conform(val cty.Value, ty cty.Type, defaults *typeexpr.Defaults) cty.Value 
 	return conv.MarkWithPaths(marks)
 }
 
-// evalLocalsAndCalls evaluates locals and module calls in dependency order, in waves: each wave holds what
-// depends only on what earlier waves produced. A cycle is evaluated as it stands, its open ends unknown.
-func (e *moduleEval) evalLocalsAndCalls() {
+// evalGraph evaluates locals, module calls and the instances of counted resources in dependency order, in
+// waves: each wave holds what depends only on what earlier waves produced. A cycle is evaluated as it
+// stands, its open ends unknown.
+func (e *moduleEval) evalGraph() {
 	type node struct {
-		key   string
-		local *hcl.Attribute
-		call  *moduleCall
-		deps  []string
+		key      string
+		local    *hcl.Attribute
+		call     *moduleCall
+		resource *resourceBlock
+		deps     []string
 	}
 	var pending []*node
 	keys := map[string]bool{}
@@ -269,6 +302,18 @@ func (e *moduleEval) evalLocalsAndCalls() {
 		n := &node{key: "module." + c.name, call: c}
 		for _, a := range c.exprs() {
 			n.deps = append(n.deps, dependencies(a)...)
+		}
+		pending, keys[n.key] = append(pending, n), true
+	}
+	for _, rb := range e.mod.resources {
+		if rb.count == nil && rb.forEach == nil {
+			continue
+		}
+		n := &node{key: rb.typ + "." + rb.name, resource: rb}
+		for _, a := range []*hcl.Attribute{rb.count, rb.forEach} {
+			if a != nil {
+				n.deps = append(n.deps, dependencies(a.Expr)...)
+			}
 		}
 		pending, keys[n.key] = append(pending, n), true
 	}
@@ -287,11 +332,14 @@ func (e *moduleEval) evalLocalsAndCalls() {
 		}
 		ctx := e.ctx()
 		for _, n := range ready {
-			if n.local != nil {
+			switch {
+			case n.local != nil:
 				v, _ := n.local.Expr.Value(ctx)
 				e.locals[n.local.Name] = v
-			} else {
+			case n.call != nil:
 				e.modules[n.call.name] = e.evalCall(n.call, ctx)
+			default:
+				e.resourceSyms[n.resource.typ][n.resource.name] = e.instanceSymbols(n.resource, ctx)
 			}
 		}
 		for _, n := range ready {
@@ -301,15 +349,16 @@ func (e *moduleEval) evalLocalsAndCalls() {
 	}
 }
 
-// dependencies lists the locals and modules an expression refers to, as "local.x" and "module.y".
+// dependencies lists what an expression refers to, as "local.x", "module.y" and "TYPE.NAME" for
+// resources.
 func dependencies(expr hcl.Expression) []string {
 	var out []string
 	for _, t := range expr.Variables() {
-		root := t.RootName()
-		if (root == "local" || root == "module") && len(t) > 1 {
-			if attr, ok := t[1].(hcl.TraverseAttr); ok {
-				out = append(out, root+"."+attr.Name)
-			}
+		if len(t) < 2 {
+			continue
+		}
+		if attr, ok := t[1].(hcl.TraverseAttr); ok {
+			out = append(out, t.RootName()+"."+attr.Name)
 		}
 	}
 	return out
@@ -331,7 +380,11 @@ func (c *moduleCall) exprs() []hcl.Expression {
 // evalCall evaluates every instance of a module call and returns what module.NAME stands for.
 func (e *moduleEval) evalCall(call *moduleCall, ctx *hcl.EvalContext) cty.Value {
 	dir, ok := e.moduleDir(call)
-	if !ok || e.depth >= maxModuleDepth {
+	if !ok {
+		return cty.DynamicVal
+	}
+	if slices.Contains(e.chain, filepath.Clean(dir)) || e.depth >= maxModuleDepth {
+		e.warn(call, "Module cycle", fmt.Sprintf("Module %q calls %q, which is already being evaluated on this path; Terraform rejects such cycles, so it is not evaluated again.", call.name, call.source))
 		return cty.DynamicVal
 	}
 	mod, _ := e.l.module(dir)
@@ -349,9 +402,10 @@ func (e *moduleEval) evalCall(call *moduleCall, ctx *hcl.EvalContext) cty.Value 
 		}
 		child := &moduleEval{
 			l: e.l, root: e.root, mod: mod, inputs: inputs, out: e.out, depth: e.depth + 1,
-			addr: e.addr + "module." + call.name + inst.suffix + ".",
-			key:  strings.TrimPrefix(e.key+"."+call.name, "."),
-			via:  append(slices.Clone(e.via), call.block.DefRange),
+			addr:  e.addr + "module." + call.name + inst.suffix + ".",
+			key:   strings.TrimPrefix(e.key+"."+call.name, "."),
+			via:   append(slices.Clone(e.via), call.block.DefRange),
+			chain: append(slices.Clone(e.chain), filepath.Clean(dir)),
 		}
 		outputs[i] = child.run()
 	}

@@ -19,6 +19,10 @@ const (
 	unknownRepetition
 )
 
+// maxInstances bounds what one count or for_each creates. Real configurations stay far below it; past it
+// the block is evaluated once, as for an unknown count, rather than exhausting memory on a typo.
+const maxInstances = 4096
+
 type expansion struct {
 	mode      repetition
 	instances []instance
@@ -65,7 +69,7 @@ func expandCount(attr *hcl.Attribute, ctx *hcl.EvalContext) expansion {
 		return expansion{mode: single, instances: []instance{{}}}
 	}
 	n, accuracy := v.AsBigFloat().Int64()
-	if accuracy != big.Exact || n < 0 {
+	if accuracy != big.Exact || n < 0 || n > maxInstances {
 		return unknownExpansion(false)
 	}
 	exp := expansion{mode: counted}
@@ -92,6 +96,9 @@ func expandForEach(attr *hcl.Attribute, ctx *hcl.EvalContext) expansion {
 		return unknownExpansion(true)
 	}
 	if ty.IsSetType() && !raw.IsWhollyKnown() {
+		return unknownExpansion(true)
+	}
+	if raw.LengthInt() > maxInstances {
 		return unknownExpansion(true)
 	}
 	exp := expansion{mode: keyed}

@@ -55,7 +55,7 @@ func Adapt(tfType, address string, header hcl.Range, args Args) (*model.Resource
 	} else if body != nil && body.State == model.Unknown {
 		r.Body.Set("properties", body)
 	}
-	if r.Patch {
+	if r.Patch && args.ResourceID != nil {
 		r.Target = args.ResourceID.Refs
 		if args.Name == nil {
 			if id, ok := args.ResourceID.String(); ok {

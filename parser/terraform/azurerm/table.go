@@ -72,7 +72,6 @@ func Identity(t cty.Type) Transform {
 var (
 	str        = Identity(cty.String)
 	boolean    = Identity(cty.Bool)
-	number     = Identity(cty.Number)
 	stringList = Identity(cty.List(cty.String))
 	anyVal     = Identity(cty.DynamicPseudoType)
 )

@@ -1,0 +1,71 @@
+package report
+
+import (
+	"testing"
+
+	"github.com/aigate-dev/aigate/model"
+	"github.com/hashicorp/hcl/v2"
+)
+
+func at(file string, line, col, endLine, endCol int) hcl.Range {
+	return hcl.Range{
+		Filename: file,
+		Start:    hcl.Pos{Line: line, Column: col},
+		End:      hcl.Pos{Line: endLine, Column: endCol},
+	}
+}
+
+func finding(rule string, sev model.Severity, rng hcl.Range, message string) model.Finding {
+	return model.Finding{
+		RuleID:     rule,
+		Severity:   sev,
+		Confidence: model.Certain,
+		Range:      rng,
+		Resource:   "azurerm_cognitive_account.oai",
+		Message:    message,
+		Language:   model.Terraform,
+	}
+}
+
+func uncertain(f model.Finding) model.Finding {
+	f.Confidence = model.Uncertain
+	return f
+}
+
+func TestRelative(t *testing.T) {
+	tests := []struct {
+		name, root, file, want string
+	}{
+		{"absolute inside root", "/repo", "/repo/infra/main.tf", "infra/main.tf"},
+		{"absolute at root", "/repo", "/repo/main.tf", "main.tf"},
+		{"relative", "/repo", "infra/main.tf", "infra/main.tf"},
+		{"dot prefix dropped", "/repo", "./infra/main.tf", "infra/main.tf"},
+		{"untidy relative cleaned", "/repo", "infra//ai/../main.tf", "infra/main.tf"},
+		{"absolute outside root", "/repo", "/elsewhere/main.tf", "/elsewhere/main.tf"},
+		{"sibling of root", "/repo", "/repository/main.tf", "/repository/main.tf"},
+		{"relative outside root", "/repo", "../shared/main.tf", "../shared/main.tf"},
+		{"no root", "", "/repo/main.tf", "/repo/main.tf"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := relative(tt.root, tt.file); got != tt.want {
+				t.Errorf("relative(%q, %q) = %q, want %q", tt.root, tt.file, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseUnknownMode(t *testing.T) {
+	for _, mode := range []UnknownMode{UnknownIgnore, UnknownWarn, UnknownFail} {
+		got, err := ParseUnknownMode(mode.String())
+		if err != nil || got != mode {
+			t.Errorf("ParseUnknownMode(%q) = %v, %v; want %v", mode.String(), got, err, mode)
+		}
+	}
+	if got, err := ParseUnknownMode("FAIL"); err != nil || got != UnknownFail {
+		t.Errorf("ParseUnknownMode(FAIL) = %v, %v; want fail", got, err)
+	}
+	if _, err := ParseUnknownMode("maybe"); err == nil {
+		t.Error("ParseUnknownMode(maybe) succeeded, want an error")
+	}
+}

@@ -1,0 +1,100 @@
+package scan_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/aigate-dev/aigate/internal/corpusgen"
+	"github.com/aigate-dev/aigate/scan"
+	"github.com/hashicorp/hcl/v2"
+)
+
+// corpusDir holds real public Terraform, Bicep and ARM for AI workloads, beside the repository.
+const corpusDir = "../../shared/corpus"
+
+// TestCorpus scans every real-world configuration we have: nothing may crash, and every diagnostic
+// must say where it is.
+func TestCorpus(t *testing.T) {
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Skipf("corpus not present at %s", corpusDir)
+	}
+	res, err := scan.Run(context.Background(), scan.Options{Paths: []string{corpusDir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Files == 0 || res.Resources == 0 {
+		t.Fatalf("scanned %d files and %d resources; the corpus holds AI accounts", res.Files, res.Resources)
+	}
+	for _, d := range res.Diagnostics {
+		if d.Summary == "Internal error" {
+			t.Errorf("front end failed: %s", d.Error())
+		}
+		if d.Subject == nil || d.Subject.Filename == "" || d.Subject.Start.Line < 1 {
+			t.Errorf("diagnostic without a file and line: %s", d.Error())
+		}
+	}
+	for _, f := range res.Findings {
+		if f.Range.Filename == "" || f.Range.Start.Line < 1 {
+			t.Errorf("finding without a file and line: %+v", f)
+		}
+	}
+}
+
+// TestBadFileDoesNotStopTheScan puts a broken file beside a good folder: the error names the file and
+// line, and the good folder's findings still come.
+func TestBadFileDoesNotStopTheScan(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "broken", "main.tf"), "resource \"azurerm_cognitive_account\" \"x\" {\n  kind = \n")
+	write(t, filepath.Join(dir, "good", "main.tf"), "resource \"azurerm_cognitive_account\" \"oai\" {\n  kind = \"OpenAI\"\n}\n")
+	res, err := scan.Run(context.Background(), scan.Options{Paths: []string{dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errs int
+	for _, d := range res.Diagnostics {
+		if d.Severity == hcl.DiagError {
+			errs++
+			if d.Subject == nil || d.Subject.Filename != filepath.Join(dir, "broken", "main.tf") || d.Subject.Start.Line != 2 {
+				t.Errorf("parse error at the wrong place: %s", d.Error())
+			}
+		}
+	}
+	if errs == 0 {
+		t.Error("no parse error reported for the broken file")
+	}
+	if len(res.Findings) == 0 {
+		t.Error("the good folder was not scanned")
+	}
+}
+
+func write(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// BenchmarkScanGeneratedTree scans the generated tree of 200 module folders (about 28,000 lines) that the
+// speed target is stated for.
+func BenchmarkScanGeneratedTree(b *testing.B) {
+	dir := b.TempDir()
+	lines, err := corpusgen.Generate(dir, 200)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var resources int
+	for b.Loop() {
+		res, err := scan.Run(context.Background(), scan.Options{Paths: []string{dir}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		resources = res.Resources
+	}
+	b.ReportMetric(float64(resources*b.N)/b.Elapsed().Seconds(), "resources/s")
+	b.ReportMetric(float64(lines*b.N)/b.Elapsed().Seconds(), "lines/s")
+}
