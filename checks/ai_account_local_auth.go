@@ -37,8 +37,8 @@ func init() {
 				if isTrue(v) {
 					continue
 				}
-				p.Report(r, path, decisive(v), "%s %s API keys (%s); %s",
-					aiAccountNoun(r), maybe("accepts", "may accept", v), evidence(r, path, v), want(r, path, cty.True))
+				p.Report(r, path, []*model.Value{v}, "%s %s API keys (%s); %s",
+					aiAccountNoun(r), maybe("accepts", "may accept", v), evidence(r, path, v, "the service default false applies"), want(r, path, cty.True))
 			}
 		},
 	})

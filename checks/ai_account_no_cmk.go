@@ -35,8 +35,8 @@ func init() {
 				if isString(v, "Microsoft.KeyVault") {
 					continue
 				}
-				p.Report(r, path, decisive(v), "%s %s encrypted with a customer-managed key (%s); configure %s with a key from your Key Vault",
-					aiAccountNoun(r), maybe("is not", "may not be", v), evidence(r, path, v), r.SpellPath("properties.encryption"))
+				p.Report(r, path, []*model.Value{v}, "%s %s encrypted with a customer-managed key (%s); configure %s with a key from your Key Vault",
+					aiAccountNoun(r), maybe("is not", "may not be", v), evidence(r, path, v, "Microsoft-managed keys apply"), r.SpellPath("properties.encryption"))
 			}
 		},
 	})

@@ -39,20 +39,20 @@ func init() {
 			)
 			for r := range p.Resources(aiAccountType) {
 				access, acl := r.Get(accessPath), r.Get(aclPath)
-				aclEvidence := evidence(r, aclPath, acl)
+				aclEvidence := evidence(r, aclPath, acl, "")
 				if r.Get(aclsPath) == nil {
-					aclEvidence = evidence(r, aclsPath, nil)
+					aclEvidence = evidence(r, aclsPath, nil, "no network rule limits access")
 				}
 				if isString(access, "Disabled") || isString(acl, "Deny") {
 					continue
 				}
-				at, property := decisive(access, acl), accessPath
-				if at != nil && at == acl {
+				property := accessPath
+				if at := written(access, acl); at != nil && at == acl {
 					property = aclPath
 				}
-				p.Report(r, property, at, "%s %s reachable from any network (%s; %s); %s, or deny by default in %s",
+				p.Report(r, property, []*model.Value{access, acl}, "%s %s reachable from any network (%s; %s); %s, or deny by default in %s",
 					aiAccountNoun(r), maybe("is", "may be", access, acl),
-					evidence(r, accessPath, access), aclEvidence,
+					evidence(r, accessPath, access, `the service default "Enabled" applies`), aclEvidence,
 					want(r, accessPath, cty.StringVal("Disabled")), r.SpellPath(aclsPath))
 			}
 		},

@@ -28,12 +28,16 @@ func aiAccountNoun(r *model.Resource) string {
 }
 
 // evidence says, in the user's language, what the value at path is: "local_auth_enabled = true",
-// "local_auth_enabled is not set and defaults to true", "properties.disableLocalAuth is not set",
-// "local_auth_enabled is unknown until deployment (it comes from var.keys)".
-func evidence(r *model.Resource, path string, v *model.Value) string {
+// "local_auth_enabled is not set and defaults to true", "properties.disableLocalAuth is not set, so the
+// service default false applies", "local_auth_enabled is unknown until deployment (it comes from
+// var.keys)". whenAbsent says what the service does when nothing is sent; "" when that needs no words.
+func evidence(r *model.Resource, path string, v *model.Value, whenAbsent string) string {
 	name := r.SpellPath(path)
 	switch {
 	case v == nil || v.IsNull():
+		if whenAbsent != "" {
+			return name + " is not set, so " + whenAbsent
+		}
 		return name + " is not set"
 	case v.State == model.Unknown:
 		return name + " is unknown until deployment" + origin(v.Refs)
@@ -71,16 +75,10 @@ func isTrue(v *model.Value) bool {
 	return ok && b
 }
 
-// decisive picks the value a finding should point at among values that all fail: the first one the user
-// wrote, else the first unknown one, else nil for the resource header.
-func decisive(values ...*model.Value) *model.Value {
+// written returns the first of values that the user wrote, or nil: the value a finding lands on.
+func written(values ...*model.Value) *model.Value {
 	for _, v := range values {
-		if v != nil && v.State == model.Set && !v.IsNull() {
-			return v
-		}
-	}
-	for _, v := range values {
-		if v != nil && v.State == model.Unknown {
+		if v != nil && v.State != model.Defaulted && !v.IsNull() {
 			return v
 		}
 	}

@@ -93,9 +93,11 @@ func (p *Pass) Resources(armType string) iter.Seq[*model.Resource] {
 	}
 }
 
-// Report records a finding about r. at is the value that decides it; nil means the property is absent
-// and the finding lands on the resource header. A finding that rests on an Unknown value is Uncertain.
-func (p *Pass) Report(r *model.Resource, property string, at *model.Value, format string, args ...any) {
+// Report records a finding about r that rests on the deciding values, in the order the rule ranks them.
+// The finding lands on the first of them the user wrote, or on the resource header when the user wrote
+// none (they are absent, or provider defaults). It is Uncertain when any of them is Unknown: that value
+// could turn out either way.
+func (p *Pass) Report(r *model.Resource, property string, deciding []*model.Value, format string, args ...any) {
 	f := model.Finding{
 		RuleID:     p.rule.ID,
 		Severity:   p.rule.Severity,
@@ -107,10 +109,16 @@ func (p *Pass) Report(r *model.Resource, property string, at *model.Value, forma
 		Language:   r.Language,
 		Via:        r.Via,
 	}
-	if at != nil {
-		f.Range = at.Range
-		if at.State == model.Unknown {
+	located := false
+	for _, v := range deciding {
+		if v == nil {
+			continue
+		}
+		if v.State == model.Unknown {
 			f.Confidence = model.Uncertain
+		}
+		if !located && v.State != model.Defaulted && !v.IsNull() {
+			f.Range, located = v.Range, true
 		}
 	}
 	p.findings = append(p.findings, f)

@@ -1,0 +1,2 @@
+embeddings_api_keys      = false
+embeddings_public_access = false

@@ -1,0 +1,104 @@
+package model
+
+import (
+	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+)
+
+func at(line int) hcl.Range {
+	return hcl.Range{Filename: "main.tf", Start: hcl.Pos{Line: line, Column: 1}, End: hcl.Pos{Line: line, Column: 2}}
+}
+
+func TestGet(t *testing.T) {
+	body := NewObject(at(1), Set)
+	body.Set("properties.networkAcls.defaultAction", NewPrimitive(cty.StringVal("Deny"), at(3), Set))
+	body.Set("properties.encryption", NewUnknown(at(4), Ref{Kind: InputRef, Address: "var.cmk"}))
+	body.Put("tags", FromCty(cty.ObjectVal(map[string]cty.Value{"a.b": cty.StringVal("x")}), at(5), Set))
+	tests := []struct {
+		path      string
+		want      string
+		wantState State
+		wantLine  int
+	}{
+		{"properties.networkAcls.defaultAction", `"Deny"`, Set, 3},
+		{"Properties.NetworkAcls.DefaultAction", `"Deny"`, Set, 3},
+		{"properties.encryption.keySource", "?", Unknown, 4},
+		{"properties.networkAcls", `{"defaultAction":"Deny"}`, Set, 3},
+	}
+	for _, tt := range tests {
+		v := body.Get(tt.path)
+		if v == nil {
+			t.Errorf("%s: absent", tt.path)
+			continue
+		}
+		if got := JSONText(v.Cty()); got != tt.want || v.State != tt.wantState || v.Range.Start.Line != tt.wantLine {
+			t.Errorf("%s = %s (%s, line %d), want %s (%s, line %d)", tt.path, got, v.State, v.Range.Start.Line, tt.want, tt.wantState, tt.wantLine)
+		}
+	}
+	if v := body.Get("properties.disableLocalAuth"); v != nil {
+		t.Errorf("absent property = %v", v)
+	}
+	if v := body.Field("tags").Field("a.b"); v == nil {
+		t.Error("Put split a key that holds a dot")
+	}
+}
+
+func TestLink(t *testing.T) {
+	account := func(address, name string) *Resource {
+		body := NewObject(at(1), Set)
+		body.Set("name", NewPrimitive(cty.StringVal(name), at(2), Set))
+		return &Resource{Type: "Microsoft.CognitiveServices/accounts", Address: address, Body: body}
+	}
+	patch := func(target []Ref, name string) *Resource {
+		body := NewObject(at(10), Set)
+		body.Set("properties.encryption.keySource", NewPrimitive(cty.StringVal("Microsoft.KeyVault"), at(11), Set))
+		if name != "" {
+			body.Set("name", NewPrimitive(cty.StringVal(name), at(12), Set))
+		}
+		return &Resource{Type: "Microsoft.CognitiveServices/accounts", Address: "patch", Body: body, Patch: true, Target: target}
+	}
+	tests := []struct {
+		name  string
+		patch *Resource
+		// want gives, per account address, the state of keySource after linking (0: absent).
+		want map[string]State
+	}{
+		{"a reference to the whole counted resource patches every instance",
+			patch([]Ref{{Kind: ResourceRef, Address: "acct.x"}}, ""),
+			map[string]State{"acct.x[0]": Set, "acct.x[1]": Set, "acct.y": 0}},
+		{"a reference to one instance patches that one",
+			patch([]Ref{{Kind: ResourceRef, Address: "acct.x[1]"}}, ""),
+			map[string]State{"acct.x[0]": 0, "acct.x[1]": Set, "acct.y": 0}},
+		{"a known name finds its account",
+			patch(nil, "oai-y"),
+			map[string]State{"acct.x[0]": 0, "acct.x[1]": 0, "acct.y": Set}},
+		{"a data source target lies outside the configuration",
+			patch([]Ref{{Kind: DataRef, Address: "data.acct.z"}}, ""),
+			map[string]State{"acct.x[0]": 0, "acct.x[1]": 0, "acct.y": 0}},
+		{"an unknown target makes the property unknown everywhere",
+			patch([]Ref{{Kind: InputRef, Address: "var.id"}}, ""),
+			map[string]State{"acct.x[0]": Unknown, "acct.x[1]": Unknown, "acct.y": Unknown}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			kept := Link([]*Resource{account("acct.x[0]", "oai-0"), account("acct.x[1]", "oai-1"), account("acct.y", "oai-y"), tt.patch})
+			if len(kept) != 3 {
+				t.Fatalf("Link kept %d resources, want the 3 accounts", len(kept))
+			}
+			for _, r := range kept {
+				var got State
+				if v := r.Get("properties.encryption.keySource"); v != nil {
+					got = v.State
+				}
+				if got != tt.want[r.Address] {
+					t.Errorf("%s: keySource state %v, want %v", r.Address, got, tt.want[r.Address])
+				}
+				if n, _ := r.Body.Get("name").String(); n == "" {
+					t.Errorf("%s lost its name", r.Address)
+				}
+			}
+		})
+	}
+}

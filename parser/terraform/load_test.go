@@ -1,0 +1,273 @@
+package terraform
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/aigate-dev/aigate/model"
+	"github.com/google/go-cmp/cmp"
+)
+
+// prop is what a test expects at one ARM path of one resource: its value as JSON, its state, and where
+// it starts.
+type prop struct {
+	Value string
+	State model.State
+	At    string // "file:line:column"; "" when the test does not care
+	Refs  string // the addresses of its refs, comma-separated; "" for none
+}
+
+func TestLoad(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		opts  Options
+		env   map[string]string
+		// want maps "address path" to the expected property; a nil prop expects the path to be absent.
+		want map[string]*prop
+		// addresses, when set, lists every resource address the load must produce, in order.
+		addresses []string
+	}{
+		{
+			name: "provider defaults fill absent arguments at the header",
+			files: map[string]string{"main.tf": `resource "azurerm_cognitive_account" "oai" {
+  kind = "OpenAI"
+}
+`},
+			want: map[string]*prop{
+				"azurerm_cognitive_account.oai properties.disableLocalAuth":    {Value: "false", State: model.Defaulted, At: "main.tf:1:1"},
+				"azurerm_cognitive_account.oai properties.publicNetworkAccess": {Value: `"Enabled"`, State: model.Defaulted, At: "main.tf:1:1"},
+				"azurerm_cognitive_account.oai properties.encryption":          nil,
+				"azurerm_cognitive_account.oai kind":                           {Value: `"OpenAI"`, State: model.Set, At: "main.tf:2:3"},
+			},
+		},
+		{
+			name: "var files and vars override tfvars, and TF_VAR_ sits below them all",
+			files: map[string]string{
+				"main.tf": `variable "keys" { type = bool }
+variable "network" { type = string }
+variable "kind" { default = "OpenAI" }
+resource "azurerm_cognitive_account" "oai" {
+  kind                          = var.kind
+  local_auth_enabled            = var.keys
+  public_network_access_enabled = var.network == "public"
+}
+`,
+				"terraform.tfvars": "keys = true\nnetwork = \"public\"\n",
+				"prod.tfvars":      "keys = false\n",
+			},
+			env:  map[string]string{"TF_VAR_kind": "AIServices"},
+			opts: Options{VarFiles: []string{"prod.tfvars"}, Vars: []string{"network=private"}},
+			want: map[string]*prop{
+				"azurerm_cognitive_account.oai properties.disableLocalAuth":    {Value: "true", State: model.Set, At: "main.tf:6:3"},
+				"azurerm_cognitive_account.oai properties.publicNetworkAccess": {Value: `"Disabled"`, State: model.Set, At: "main.tf:7:3"},
+				"azurerm_cognitive_account.oai kind":                           {Value: `"AIServices"`, State: model.Set, At: "main.tf:5:3"},
+			},
+		},
+		{
+			name: "a variable without a value is unknown and says so",
+			files: map[string]string{"main.tf": `variable "keys" { type = bool }
+resource "azurerm_cognitive_account" "oai" {
+  local_auth_enabled = var.keys
+}
+`},
+			want: map[string]*prop{
+				"azurerm_cognitive_account.oai properties.disableLocalAuth": {Value: "?", State: model.Unknown, At: "main.tf:3:3", Refs: "var.keys"},
+			},
+		},
+		{
+			name: "azapi bodies keep the range of each property, in both forms",
+			files: map[string]string{"main.tf": `resource "azapi_resource" "v2" {
+  type = "Microsoft.CognitiveServices/accounts@2025-06-01"
+  name = "oai-v2"
+  body = {
+    kind = "OpenAI"
+    properties = {
+      disableLocalAuth = true
+    }
+  }
+}
+resource "azapi_resource" "v1" {
+  type = "Microsoft.CognitiveServices/accounts@2024-10-01"
+  body = jsonencode({
+    properties = {
+      publicNetworkAccess = "Disabled"
+    }
+  })
+}
+`},
+			want: map[string]*prop{
+				"azapi_resource.v2 properties.disableLocalAuth":    {Value: "true", State: model.Set, At: "main.tf:7:7"},
+				"azapi_resource.v2 kind":                           {Value: `"OpenAI"`, State: model.Set, At: "main.tf:5:5"},
+				"azapi_resource.v2 name":                           {Value: `"oai-v2"`, State: model.Set, At: "main.tf:3:3"},
+				"azapi_resource.v1 properties.publicNetworkAccess": {Value: `"Disabled"`, State: model.Set, At: "main.tf:15:7"},
+				"azapi_resource.v1 properties.disableLocalAuth":    nil,
+			},
+		},
+		{
+			name: "a for expression that drops nulls keeps its known elements",
+			files: map[string]string{"main.tf": `resource "random_string" "suffix" {}
+resource "azapi_resource" "avm" {
+  type = "Microsoft.CognitiveServices/accounts@2025-06-01"
+  body = { for k, v in {
+    properties = { for k, v in {
+      customSubDomainName = "oai-${random_string.suffix.result}"
+      disableLocalAuth    = true
+      restrictOutboundNetworkAccess = null
+    } : k => v if v != null }
+  } : k => v if v != null }
+}
+`},
+			want: map[string]*prop{
+				"azapi_resource.avm properties.disableLocalAuth":              {Value: "true", State: model.Set, At: "main.tf:7:7"},
+				"azapi_resource.avm properties.customSubDomainName":           {Value: "?", State: model.Unknown, At: "main.tf:6:7", Refs: "random_string.suffix"},
+				"azapi_resource.avm properties.restrictOutboundNetworkAccess": nil,
+			},
+		},
+		{
+			name: "count, for_each and module instances get their own addresses and inputs",
+			files: map[string]string{
+				"main.tf": `module "ai" {
+  source   = "./modules/ai"
+  for_each = { dev = true, prod = false }
+  keys     = each.value
+}
+resource "azurerm_cognitive_account" "counted" {
+  count = 2
+  name  = "oai-${count.index}"
+}
+resource "azurerm_cognitive_account" "none" {
+  count = 0
+}
+`,
+				"modules/ai/main.tf": `variable "keys" {}
+resource "azurerm_cognitive_account" "this" {
+  local_auth_enabled = var.keys
+}
+`,
+			},
+			addresses: []string{
+				`module.ai["dev"].azurerm_cognitive_account.this`,
+				`module.ai["prod"].azurerm_cognitive_account.this`,
+				"azurerm_cognitive_account.counted[0]",
+				"azurerm_cognitive_account.counted[1]",
+			},
+			want: map[string]*prop{
+				`module.ai["dev"].azurerm_cognitive_account.this properties.disableLocalAuth`:  {Value: "false", State: model.Set, At: "modules/ai/main.tf:3:3"},
+				`module.ai["prod"].azurerm_cognitive_account.this properties.disableLocalAuth`: {Value: "true", State: model.Set, At: "modules/ai/main.tf:3:3"},
+				"azurerm_cognitive_account.counted[1] name":                                   {Value: `"oai-1"`, State: model.Set, At: "main.tf:8:3"},
+			},
+		},
+		{
+			name: "a separate CMK resource patches the instance it names",
+			files: map[string]string{"main.tf": `resource "azurerm_cognitive_account" "shard" {
+  count = 2
+}
+resource "azurerm_cognitive_account_customer_managed_key" "first" {
+  cognitive_account_id = azurerm_cognitive_account.shard[0].id
+  key_vault_key_id     = "https://kv.vault.azure.net/keys/cmk/0123"
+}
+`},
+			addresses: []string{"azurerm_cognitive_account.shard[0]", "azurerm_cognitive_account.shard[1]"},
+			want: map[string]*prop{
+				"azurerm_cognitive_account.shard[0] properties.encryption.keySource":                  {Value: `"Microsoft.KeyVault"`, State: model.Set, At: "main.tf:4:1"},
+				"azurerm_cognitive_account.shard[0] properties.encryption.keyVaultProperties.keyName": {Value: `"cmk"`, State: model.Set, At: "main.tf:6:3"},
+				"azurerm_cognitive_account.shard[1] properties.encryption":                            nil,
+			},
+		},
+		{
+			name: "dynamic blocks expand, and an empty for_each leaves the block out",
+			files: map[string]string{"main.tf": `resource "azurerm_cognitive_account" "acl" {
+  dynamic "network_acls" {
+    for_each = ["Deny"]
+    content {
+      default_action = network_acls.value
+      ip_rules       = ["10.0.0.0/24"]
+    }
+  }
+}
+resource "azurerm_cognitive_account" "open" {
+  dynamic "network_acls" {
+    for_each = []
+    content {
+      default_action = "Deny"
+    }
+  }
+}
+`},
+			want: map[string]*prop{
+				"azurerm_cognitive_account.acl properties.networkAcls.defaultAction": {Value: `"Deny"`, State: model.Set, At: "main.tf:5:7"},
+				"azurerm_cognitive_account.acl properties.networkAcls.ipRules":       {Value: `[{"value":"10.0.0.0/24"}]`, State: model.Set, At: "main.tf:6:7"},
+				"azurerm_cognitive_account.open properties.networkAcls":              nil,
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, src := range tt.files {
+				path := filepath.Join(dir, name)
+				if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			opts := tt.opts
+			for i, f := range opts.VarFiles {
+				opts.VarFiles[i] = filepath.Join(dir, f)
+			}
+			res := Load([]string{dir}, opts)
+			if res.Diagnostics.HasErrors() {
+				t.Fatalf("diagnostics: %s", res.Diagnostics.Error())
+			}
+			byAddress := map[string]*model.Resource{}
+			var addresses []string
+			for _, r := range res.Resources {
+				byAddress[r.Address] = r
+				addresses = append(addresses, r.Address)
+			}
+			if tt.addresses != nil {
+				if diff := cmp.Diff(tt.addresses, addresses); diff != "" {
+					t.Errorf("addresses (-want +got):\n%s", diff)
+				}
+			}
+			for key, want := range tt.want {
+				var address, path string
+				if _, err := fmt.Sscan(key, &address, &path); err != nil {
+					t.Fatal(err)
+				}
+				r := byAddress[address]
+				if r == nil {
+					t.Errorf("%s: no such resource among %v", address, addresses)
+					continue
+				}
+				got := describeProp(dir, r.Get(path))
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Errorf("%s (-want +got):\n%s", key, diff)
+				}
+			}
+		})
+	}
+}
+
+func describeProp(dir string, v *model.Value) *prop {
+	if v == nil {
+		return nil
+	}
+	rel, _ := filepath.Rel(dir, v.Range.Filename)
+	p := &prop{Value: model.JSONText(v.Cty()), State: v.State, At: fmt.Sprintf("%s:%d:%d", filepath.ToSlash(rel), v.Range.Start.Line, v.Range.Start.Column)}
+	for i, r := range v.Refs {
+		if i > 0 {
+			p.Refs += ","
+		}
+		p.Refs += r.Address
+	}
+	return p
+}
