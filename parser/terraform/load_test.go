@@ -157,7 +157,7 @@ resource "azurerm_cognitive_account" "this" {
 			want: map[string]*prop{
 				`module.ai["dev"].azurerm_cognitive_account.this properties.disableLocalAuth`:  {Value: "false", State: model.Set, At: "modules/ai/main.tf:3:3"},
 				`module.ai["prod"].azurerm_cognitive_account.this properties.disableLocalAuth`: {Value: "true", State: model.Set, At: "modules/ai/main.tf:3:3"},
-				"azurerm_cognitive_account.counted[1] name":                                   {Value: `"oai-1"`, State: model.Set, At: "main.tf:8:3"},
+				"azurerm_cognitive_account.counted[1] name":                                    {Value: `"oai-1"`, State: model.Set, At: "main.tf:8:3"},
 			},
 		},
 		{
