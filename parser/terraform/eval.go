@@ -48,17 +48,7 @@ func Load(dirs []string, opts Options) Result {
 	roots := l.roots(dirs)
 	var diags hcl.Diagnostics
 	results := make([]*collector, len(roots))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, root := range roots {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			results[i] = l.evalRoot(root, opts)
-		}()
-	}
-	wg.Wait()
+	parallel(len(roots), func(i int) { results[i] = l.evalRoot(roots[i], opts) })
 	res := Result{Roots: roots}
 	for _, c := range results {
 		res.Resources = append(res.Resources, c.resources...)
@@ -69,7 +59,26 @@ func Load(dirs []string, opts Options) Result {
 	return res
 }
 
+// parallel runs work(0..n-1) on as many goroutines as there are processors.
+func parallel(n int, work func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := range next {
+				work(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
 func (l *loader) roots(dirs []string) []string {
+	parallel(len(dirs), func(i int) { l.module(dirs[i]) })
 	called := map[string]bool{}
 	for _, dir := range dirs {
 		mod, _ := l.module(dir)
@@ -102,12 +111,9 @@ type collector struct {
 func (l *loader) evalRoot(dir string, opts Options) (c *collector) {
 	c = &collector{warned: map[string]bool{}}
 	defer func() {
-		// A bug of ours must not cost the user the rest of the scan: the root is reported and skipped.
 		if p := recover(); p != nil {
 			c.resources = nil
-			c.diags = append(c.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Internal error",
-				Detail:  fmt.Sprintf("aigate failed while evaluating this module (%v); please report it.", p),
-				Subject: &hcl.Range{Filename: dir, Start: hcl.InitialPos, End: hcl.InitialPos}})
+			c.diags = append(c.diags, internalError(dir, p))
 		}
 	}()
 	mod, _ := l.module(dir)

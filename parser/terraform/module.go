@@ -5,6 +5,7 @@ package terraform
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,7 +13,8 @@ import (
 	"sync"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	hcljson "github.com/hashicorp/hcl/v2/json"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 )
@@ -91,7 +93,7 @@ type resourceBlock struct {
 // goroutines.
 type loader struct {
 	mu      sync.Mutex
-	parser  *hclparse.Parser
+	files   map[string]*hcl.File
 	modules map[string]*parsedModule
 	funcs   map[string]map[string]function.Function
 	// manifests caches each root's .terraform/modules/modules.json: module key → folder.
@@ -105,7 +107,7 @@ type parsedModule struct {
 }
 
 func newLoader() *loader {
-	return &loader{parser: hclparse.NewParser(), modules: map[string]*parsedModule{},
+	return &loader{files: map[string]*hcl.File{}, modules: map[string]*parsedModule{},
 		funcs: map[string]map[string]function.Function{}, manifests: map[string]map[string]string{}}
 }
 
@@ -128,7 +130,14 @@ func (l *loader) module(dir string) (*module, hcl.Diagnostics) {
 		l.modules[dir] = pm
 	}
 	l.mu.Unlock()
-	pm.once.Do(func() { pm.mod, pm.diags = l.parseModule(dir) })
+	pm.once.Do(func() {
+		defer func() {
+			if p := recover(); p != nil {
+				pm.mod, pm.diags = nil, hcl.Diagnostics{internalError(dir, p)}
+			}
+		}()
+		pm.mod, pm.diags = l.parseModule(dir)
+	})
 	return pm.mod, pm.diags
 }
 
@@ -138,12 +147,19 @@ func (l *loader) parseFile(path string) (*hcl.File, hcl.Diagnostics) {
 		return nil, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read file", Detail: err.Error(),
 			Subject: &hcl.Range{Filename: path, Start: hcl.InitialPos, End: hcl.InitialPos}}}
 	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
+	var file *hcl.File
+	var diags hcl.Diagnostics
 	if strings.HasSuffix(path, ".json") {
-		return l.parser.ParseJSON(src, path)
+		file, diags = hcljson.Parse(src, path)
+	} else {
+		file, diags = hclsyntax.ParseConfig(src, path, hcl.InitialPos)
 	}
-	return l.parser.ParseHCL(src, path)
+	if file != nil {
+		l.mu.Lock()
+		l.files[path] = file
+		l.mu.Unlock()
+	}
+	return file, diags
 }
 
 // parseDiagnostics returns the parse errors of every module folder read, once each, ordered by folder.
@@ -208,8 +224,8 @@ func readManifest(root string) map[string]string {
 func (l *loader) sources() map[string][]byte {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	out := map[string][]byte{}
-	for name, f := range l.parser.Files() {
+	out := make(map[string][]byte, len(l.files))
+	for name, f := range l.files {
 		out[name] = f.Bytes
 	}
 	return out
@@ -307,4 +323,12 @@ func sortedAttributes(attrs hcl.Attributes) []*hcl.Attribute {
 func isLocalSource(source string) bool {
 	return strings.HasPrefix(source, "./") || strings.HasPrefix(source, "../") ||
 		strings.HasPrefix(source, ".\\") || strings.HasPrefix(source, "..\\")
+}
+
+// internalError reports a bug of ours in one folder, so that it costs the user that folder and not the
+// rest of the scan.
+func internalError(dir string, p any) *hcl.Diagnostic {
+	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Internal error",
+		Detail:  fmt.Sprintf("aigate failed while reading this module (%v); please report it.", p),
+		Subject: &hcl.Range{Filename: dir, Start: hcl.InitialPos, End: hcl.InitialPos}}
 }
