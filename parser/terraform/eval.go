@@ -78,7 +78,7 @@ func parallel(n int, work func(i int)) {
 }
 
 func (l *loader) roots(dirs []string) []string {
-	parallel(len(dirs), func(i int) { l.module(dirs[i]) })
+	parallel(len(dirs), func(i int) { _, _ = l.module(dirs[i]) })
 	called := map[string]bool{}
 	for _, dir := range dirs {
 		mod, _ := l.module(dir)
