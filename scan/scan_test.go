@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/aigate-dev/aigate/internal/corpusgen"
@@ -43,7 +44,7 @@ func TestCorpus(t *testing.T) {
 }
 
 // TestBadFileDoesNotStopTheScan puts a broken file beside a good folder: the error names the file and
-// line, and the good folder's findings still come.
+// line, the resource it cuts short is not judged, and the good folder's findings still come.
 func TestBadFileDoesNotStopTheScan(t *testing.T) {
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "broken", "main.tf"), "resource \"azurerm_cognitive_account\" \"x\" {\n  kind = \n")
@@ -66,6 +67,11 @@ func TestBadFileDoesNotStopTheScan(t *testing.T) {
 	}
 	if len(res.Findings) == 0 {
 		t.Error("the good folder was not scanned")
+	}
+	for _, f := range res.Findings {
+		if strings.Contains(f.Range.Filename, "broken") {
+			t.Errorf("the resource the parse error cut short was judged: %s %s", f.RuleID, f.Message)
+		}
 	}
 }
 

@@ -251,10 +251,29 @@ func (l *loader) parseModule(dir string) (*module, hcl.Diagnostics) {
 		content, _, contentDiags := file.Body.PartialContent(fileSchema)
 		diags = append(diags, contentDiags...)
 		for _, block := range content.Blocks {
+			if (block.Type == "resource" || block.Type == "module") && broken(block, fileDiags) {
+				continue
+			}
 			diags = append(diags, mod.add(block)...)
 		}
 	}
 	return mod, diags
+}
+
+// broken reports whether a parse error lies inside the block. What the parser recovered of such a block
+// may lack the settings that make it secure, so it is left out rather than judged: the parse error is
+// reported, and the user fixes that first.
+func broken(block *hcl.Block, diags hcl.Diagnostics) bool {
+	body, native := block.Body.(*hclsyntax.Body)
+	for _, d := range diags {
+		if d.Severity != hcl.DiagError {
+			continue
+		}
+		if !native || d.Subject == nil || hcl.RangeBetween(block.DefRange, body.SrcRange).Overlaps(*d.Subject) {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *module) add(block *hcl.Block) hcl.Diagnostics {
