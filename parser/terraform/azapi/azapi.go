@@ -73,7 +73,11 @@ func decodeBody(body *model.Value) *model.Value {
 	if !ok {
 		return body
 	}
-	v, err := ctyjson.Unmarshal([]byte(text), cty.DynamicPseudoType)
+	ty, err := ctyjson.ImpliedType([]byte(text))
+	if err != nil {
+		return nil
+	}
+	v, err := ctyjson.Unmarshal([]byte(text), ty)
 	if err != nil {
 		return nil
 	}
