@@ -153,7 +153,7 @@ type moduleEval struct {
 
 // run evaluates the module and returns its outputs.
 func (e *moduleEval) run() cty.Value {
-	e.funcs = e.l.functions(e.mod.dir)
+	e.funcs = e.l.functions(e.root)
 	e.evalVariables()
 	e.symbols()
 	e.locals, e.modules = map[string]cty.Value{}, map[string]cty.Value{}
@@ -176,7 +176,7 @@ func (e *moduleEval) ctx() *hcl.EvalContext {
 		"local":  cty.ObjectVal(e.locals),
 		"module": cty.ObjectVal(e.modules),
 		"path": cty.ObjectVal(map[string]cty.Value{
-			"module": cty.StringVal(e.mod.dir), "root": cty.StringVal(e.root), "cwd": cty.StringVal("."),
+			"module": cty.StringVal(e.modulePath()), "root": cty.StringVal("."), "cwd": cty.StringVal("."),
 		}),
 		"terraform": cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")}),
 	}
@@ -466,6 +466,17 @@ func (e *moduleEval) evalResource(rb *resourceBlock, ctx *hcl.EvalContext) {
 	}
 }
 
+// modulePath is path.module as Terraform gives it: the module's folder relative to the root, where
+// terraform runs. File functions resolve paths from the root too, so file("${path.module}/x") works.
+func (e *moduleEval) modulePath() string {
+	rel, err := filepath.Rel(e.root, e.mod.dir)
+	if err != nil {
+		return e.mod.dir
+	}
+	return filepath.ToSlash(rel)
+}
+
+// functions returns the built-in functions for a root: file functions read relative to it.
 func (l *loader) functions(dir string) map[string]function.Function {
 	l.mu.Lock()
 	defer l.mu.Unlock()
