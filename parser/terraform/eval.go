@@ -273,18 +273,18 @@ func nullable(v *variable) bool {
 	return diags.HasErrors() || !b.IsKnown() || b.IsNull() || b.Type() != cty.Bool || b.True()
 }
 
-// conform converts a value to a variable's type, with the type's optional-attribute defaults, keeping
-// its marks; a value that does not convert is kept as it is, as the error is Terraform's to report.
+// conform converts a value to a variable's type, with the type's optional-attribute defaults; both keep
+// the marks that carry references. A value that does not convert is kept as it is: the error is
+// Terraform's to report.
 func conform(val cty.Value, ty cty.Type, defaults *typeexpr.Defaults) cty.Value {
-	raw, marks := val.UnmarkDeepWithPaths()
 	if defaults != nil {
-		raw = defaults.Apply(raw)
+		val = defaults.Apply(val)
 	}
-	conv, err := convert.Convert(raw, ty)
+	conv, err := convert.Convert(val, ty)
 	if err != nil {
 		return val
 	}
-	return conv.MarkWithPaths(marks)
+	return conv
 }
 
 // evalGraph evaluates locals, module calls and the instances of counted resources in dependency order, in

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
 )
 
 type repetition uint8
@@ -59,6 +60,9 @@ func unknownExpansion(withEach bool) expansion {
 func expandCount(attr *hcl.Attribute, ctx *hcl.EvalContext) expansion {
 	v, diags := attr.Expr.Value(ctx)
 	v, _ = v.UnmarkDeep()
+	if n, err := convert.Convert(v, cty.Number); err == nil {
+		v = n
+	}
 	if diags.HasErrors() || !v.IsKnown() || v.Type() != cty.Number {
 		if v.IsKnown() && v.IsNull() {
 			return expansion{mode: single, instances: []instance{{}}}

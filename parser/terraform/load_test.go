@@ -178,6 +178,40 @@ resource "azurerm_cognitive_account_customer_managed_key" "first" {
 			},
 		},
 		{
+			name: "a typed map input keeps the references inside it",
+			files: map[string]string{
+				"main.tf": `resource "azurerm_cognitive_account" "a" {}
+resource "azurerm_cognitive_account" "b" {}
+module "cmk" {
+  source      = "./cmk"
+  account_ids = { a = azurerm_cognitive_account.a.id }
+}
+`,
+				"cmk/main.tf": `variable "account_ids" { type = map(string) }
+resource "azurerm_cognitive_account_customer_managed_key" "this" {
+  for_each             = var.account_ids
+  cognitive_account_id = each.value
+  key_vault_key_id     = "https://kv.vault.azure.net/keys/cmk"
+}
+`,
+			},
+			want: map[string]*prop{
+				"azurerm_cognitive_account.a properties.encryption.keySource": {Value: `"Microsoft.KeyVault"`, State: model.Set, At: "cmk/main.tf:2:1"},
+				"azurerm_cognitive_account.b properties.encryption":           nil,
+			},
+		},
+		{
+			name: "a count given as a string is a number",
+			files: map[string]string{"main.tf": `variable "replicas" {}
+resource "azurerm_cognitive_account" "r" {
+  count = var.replicas
+  name  = "oai-${count.index}"
+}
+`},
+			opts:      Options{Vars: []string{"replicas=2"}},
+			addresses: []string{"azurerm_cognitive_account.r[0]", "azurerm_cognitive_account.r[1]"},
+		},
+		{
 			name: "dynamic blocks expand, and an empty for_each leaves the block out",
 			files: map[string]string{"main.tf": `resource "azurerm_cognitive_account" "acl" {
   dynamic "network_acls" {
