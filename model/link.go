@@ -1,9 +1,15 @@
 package model
 
+import (
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
 // Link merges every patch into the resources it targets and returns the resources that remain. A patch
 // is matched by the references it holds to its target, else by the target's name. A patch that points
-// outside the configuration is dropped. A patch whose target cannot be told at all makes the properties
-// it sets Unknown on every resource of its type: it may change any of them, and guessing either way
+// outside the configuration is dropped. A patch whose target cannot be told at all, or that may not be
+// created, makes the properties it sets Unknown on every resource it may target: guessing either way
 // would give false alarms or miss real ones.
 func Link(resources []*Resource) []*Resource {
 	var kept, patches []*Resource
@@ -15,16 +21,22 @@ func Link(resources []*Resource) []*Resource {
 		}
 	}
 	for _, p := range patches {
-		targets := targetsOf(p, kept)
+		targets, speculative, why := targetsOf(p, kept), p.ExistenceUnknown, p.ExistenceRefs
+		if len(targets) == 0 && !p.pointsSomewhere() {
+			why = p.Target
+			for _, r := range kept {
+				if r.Type == p.Type {
+					targets = append(targets, r)
+				}
+			}
+			speculative = true
+		}
 		for _, t := range targets {
-			t.Body.Merge(p.Body)
-		}
-		if len(targets) > 0 || p.pointsSomewhere() {
-			continue
-		}
-		for _, r := range kept {
-			if r.Type == p.Type {
-				r.Body.Merge(unknownLeaves(p.Body, append(p.Target, Ref{Kind: ResourceRef, Address: p.Address}), true))
+			if speculative {
+				refs := append(SortedRefs(append([]Ref{}, why...)), Ref{Kind: ResourceRef, Address: p.Address})
+				t.Body.Merge(unknownLeaves(p.Body, refs, t.Range, true))
+			} else {
+				t.Body.Merge(p.Body)
 			}
 		}
 	}
@@ -44,7 +56,7 @@ func targetsOf(patch *Resource, resources []*Resource) []*Resource {
 				break
 			}
 		}
-		if other, ok := r.Body.Get("name").String(); named && ok && other == name {
+		if other, ok := r.Body.Get("name").String(); named && ok && strings.EqualFold(other, name) {
 			byName = append(byName, r)
 		}
 	}
@@ -67,18 +79,19 @@ func (r *Resource) pointsSomewhere() bool {
 	return false
 }
 
-// unknownLeaves copies the shape of v with every leaf made Unknown. The name that identified the patch
-// is left out: it is not a property the patch sets.
-func unknownLeaves(v *Value, refs []Ref, top bool) *Value {
+// unknownLeaves copies the shape of v with every leaf made Unknown and placed at rng, the header of the
+// resource it lands in: the finding is about that resource. The name that identified the patch is left
+// out: it is not a property the patch sets.
+func unknownLeaves(v *Value, refs []Ref, rng hcl.Range, top bool) *Value {
 	if !v.IsObject() {
-		return NewUnknown(v.Range, refs...)
+		return NewUnknown(rng, refs...)
 	}
-	out := NewObject(v.Range, v.State)
+	out := NewObject(rng, Set)
 	for _, f := range v.Fields() {
 		if top && f.Name == "name" {
 			continue
 		}
-		out.fields = append(out.fields, Field{Name: f.Name, Value: unknownLeaves(f.Value, refs, false)})
+		out.fields = append(out.fields, Field{Name: f.Name, Value: unknownLeaves(f.Value, refs, rng, false)})
 	}
 	return out
 }

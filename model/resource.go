@@ -64,6 +64,11 @@ type Resource struct {
 	Patch bool
 	// Target names the resource a patch applies to.
 	Target []Ref
+	// ExistenceUnknown marks a resource whose count or for_each cannot be known before deployment: it may
+	// not be created at all. A patch of that kind makes what it sets Unknown on its targets.
+	ExistenceUnknown bool
+	// ExistenceRefs are what that count or for_each comes from.
+	ExistenceRefs []Ref
 }
 
 // Get returns the body value at a dotted ARM path; see Value.Get.

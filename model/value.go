@@ -3,7 +3,7 @@
 package model
 
 import (
-	"strconv"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -94,7 +94,7 @@ func NewUnknown(rng hcl.Range, refs ...Ref) *Value {
 func FromCty(v cty.Value, rng hcl.Range, state State) *Value {
 	v, marks := v.Unmark()
 	node := fromUnmarked(v, rng, state)
-	node.Refs = appendRefs(node.Refs, marks)
+	node.Refs = RefsOf(marks)
 	return node
 }
 
@@ -124,7 +124,9 @@ func fromUnmarked(v cty.Value, rng hcl.Range, state State) *Value {
 	return NewPrimitive(v, rng, state)
 }
 
-func appendRefs(refs []Ref, marks cty.ValueMarks) []Ref {
+// RefsOf returns the references among a value's marks, sorted.
+func RefsOf(marks cty.ValueMarks) []Ref {
+	var refs []Ref
 	for m := range marks {
 		if r, ok := m.(Ref); ok {
 			refs = append(refs, r)
@@ -187,19 +189,32 @@ func (v *Value) Get(path string) *Value {
 }
 
 // Set writes child at the dotted path, making the objects on the way. The objects it makes take the
-// child's range and state. Setting at an existing path replaces the old value.
+// child's range, and its state unless that is Unknown: they exist. Setting at an existing path replaces the old value. A path that runs through
+// an Unknown node is left as it is: the unknown already stands for whatever lies below it, and keeps the
+// references that say where it comes from.
 func (v *Value) Set(path string, child *Value) {
 	steps := strings.Split(path, ".")
 	node := v
 	for _, step := range steps[:len(steps)-1] {
 		next := node.Field(step)
+		if next != nil && next.State == Unknown {
+			return
+		}
 		if !next.IsObject() {
-			next = NewObject(child.Range, child.State)
+			next = NewObject(child.Range, containerState(child.State))
 			node.Put(step, next)
 		}
 		node = next
 	}
 	node.Put(steps[len(steps)-1], child)
+}
+
+// containerState is the state of an object made to hold a child: it exists, known, whatever the child is.
+func containerState(child State) State {
+	if child == Unknown {
+		return Set
+	}
+	return child
 }
 
 // Put writes child as the member called name (matched without case, as ARM does), making v an object.
@@ -215,7 +230,8 @@ func (v *Value) Put(name string, child *Value) {
 	v.fields = append(v.fields, Field{Name: name, Value: child})
 }
 
-// Merge writes every leaf of patch into v at the same path: what a PATCH of the resource does.
+// Merge writes every leaf of patch into v at the same path: what a PATCH of the resource does. It copies
+// what it writes, so that one patch merged into several resources leaves them independent.
 func (v *Value) Merge(patch *Value) {
 	for _, f := range patch.Fields() {
 		cur := v.Field(f.Name)
@@ -223,8 +239,22 @@ func (v *Value) Merge(patch *Value) {
 			cur.Merge(f.Value)
 			continue
 		}
-		v.Put(f.Name, f.Value)
+		v.Put(f.Name, f.Value.clone())
 	}
+}
+
+func (v *Value) clone() *Value {
+	c := *v
+	c.Refs = slices.Clone(v.Refs)
+	c.fields = make([]Field, len(v.fields))
+	for i, f := range v.fields {
+		c.fields[i] = Field{Name: f.Name, Value: f.Value.clone()}
+	}
+	c.elems = make([]*Value, len(v.elems))
+	for i, e := range v.elems {
+		c.elems[i] = e.clone()
+	}
+	return &c
 }
 
 // IsKnown reports whether the node is neither nil nor Unknown.
@@ -295,26 +325,4 @@ func (v *Value) Cty() cty.Value {
 		return cty.TupleVal(elems)
 	}
 	return v.primitive
-}
-
-// Walk calls fn for v and every node below it, parents first, with the dotted path from v ("[i]" for
-// list elements). It stops descending where fn returns false.
-func (v *Value) Walk(fn func(path string, node *Value) bool) {
-	v.walk("", fn)
-}
-
-func (v *Value) walk(path string, fn func(string, *Value) bool) {
-	if v == nil || !fn(path, v) {
-		return
-	}
-	for _, f := range v.fields {
-		p := f.Name
-		if path != "" {
-			p = path + "." + f.Name
-		}
-		f.Value.walk(p, fn)
-	}
-	for i, e := range v.elems {
-		e.walk(path+"["+strconv.Itoa(i)+"]", fn)
-	}
 }

@@ -1,8 +1,6 @@
 package terraform
 
 import (
-	"strings"
-
 	"github.com/aigate-dev/aigate/model"
 	"github.com/aigate-dev/aigate/parser/terraform/azapi"
 	"github.com/aigate-dev/aigate/parser/terraform/azurerm"
@@ -17,6 +15,9 @@ import (
 type decoder struct {
 	ctx    *hcl.EvalContext
 	header hcl.Range
+	// maybeAbsent holds the block types written as dynamic blocks whose for_each is unknown, with the
+	// references it comes from: such a block may not exist, so what its presence implies is unknown.
+	maybeAbsent map[string][]model.Ref
 }
 
 type adapter func(d *decoder, rb *resourceBlock) *model.Resource
@@ -39,6 +40,7 @@ func (d *decoder) azurerm(m *azurerm.Resource, rb *resourceBlock) *model.Resourc
 		Body:       model.NewObject(d.header, model.Set),
 		Spelling:   m.Spelling(),
 	}
+	d.maybeAbsent = d.unknownDynamicBlocks(rb.body)
 	body := dynblock.Expand(rb.body, d.ctx)
 	var extra []string
 	if m.PatchTarget != "" {
@@ -54,7 +56,7 @@ func (d *decoder) azurerm(m *azurerm.Resource, rb *resourceBlock) *model.Resourc
 			target := d.attribute(a)
 			r.Target = target.Refs
 			if id, ok := target.String(); ok {
-				r.Body.Set("name", model.NewPrimitive(cty.StringVal(lastSegment(id)), target.Range, model.Set))
+				r.Body.Set("name", model.NewPrimitive(cty.StringVal(azapi.LastSegment(id)), target.Range, model.Set))
 			}
 		}
 	}
@@ -97,8 +99,37 @@ func (d *decoder) decodeBlock(body hcl.Body, spec *azurerm.Block, out *model.Val
 
 func (d *decoder) present(spec *azurerm.Block, out *model.Value, rng hcl.Range) {
 	for _, c := range spec.Present {
+		if refs, maybe := d.maybeAbsent[spec.Name]; maybe && spec.Name != "" {
+			out.Set(c.ARM, model.NewUnknown(rng, refs...))
+			continue
+		}
 		out.Set(c.ARM, model.NewPrimitive(c.Value, rng, model.Set))
 	}
+}
+
+// unknownDynamicBlocks finds the dynamic blocks of a body whose for_each is unknown.
+func (d *decoder) unknownDynamicBlocks(body hcl.Body) map[string][]model.Ref {
+	native, ok := body.(*hclsyntax.Body)
+	if !ok {
+		return nil
+	}
+	var out map[string][]model.Ref
+	for _, b := range native.Blocks {
+		forEach := b.Body.Attributes["for_each"]
+		if b.Type != "dynamic" || len(b.Labels) != 1 || forEach == nil {
+			continue
+		}
+		v, _ := forEach.Expr.Value(d.ctx)
+		v, marks := v.Unmark()
+		if v.IsKnown() {
+			continue
+		}
+		if out == nil {
+			out = map[string][]model.Ref{}
+		}
+		out[b.Labels[0]] = model.RefsOf(marks)
+	}
+	return out
 }
 
 // object returns the object at path below out, making it when absent.
@@ -191,7 +222,7 @@ func (d *decoder) azapi(rb *resourceBlock) *model.Resource {
 		}
 		args.Identity = identity
 	}
-	r, ok := azapi.Adapt(rb.typ, "", d.header, args)
+	r, ok := azapi.Adapt(rb.typ, d.header, args)
 	if !ok {
 		return nil
 	}
@@ -227,7 +258,7 @@ func (d *decoder) attribute(a *hcl.Attribute) *model.Value {
 // nearest syntax that did.
 func (d *decoder) build(expr hcl.Expression, rng hcl.Range, val cty.Value) *model.Value {
 	val, marks := val.Unmark()
-	refs := refsOf(marks)
+	refs := model.RefsOf(marks)
 	expr = d.unwrap(expr)
 	var node *model.Value
 	ty := val.Type()
@@ -329,20 +360,6 @@ func (d *decoder) items(expr hcl.Expression) map[string]hclsyntax.ObjectConsItem
 	return out
 }
 
-func refsOf(marks cty.ValueMarks) []model.Ref {
-	var refs []model.Ref
-	for m := range marks {
-		if r, ok := m.(model.Ref); ok {
-			refs = append(refs, r)
-		}
-	}
-	return model.SortedRefs(refs)
-}
-
-func lastSegment(id string) string {
-	return id[strings.LastIndex(id, "/")+1:]
-}
-
 // filteredObject looks into a for expression that builds an object, such as the pattern
 // { for k, v in { ... } : k => v if v != null } that drops null properties. Its value is unknown as a
 // whole when any one element is (the condition on it is), which would hide every setting beside it.
@@ -382,7 +399,7 @@ func (d *decoder) filteredObject(expr hcl.Expression, rng hcl.Range) *model.Valu
 		val, _ := forExpr.ValExpr.Value(child)
 		var node *model.Value
 		if item, ok := items[k.AsString()]; ok && isVariable(forExpr.ValExpr, forExpr.ValVar) {
-			node = (&decoder{ctx: d.ctx, header: d.header}).build(item.ValueExpr, hcl.RangeBetween(item.KeyExpr.Range(), item.ValueExpr.Range()), val)
+			node = d.build(item.ValueExpr, hcl.RangeBetween(item.KeyExpr.Range(), item.ValueExpr.Range()), val)
 		} else {
 			node = (&decoder{ctx: child, header: d.header}).build(forExpr.ValExpr, rng, val)
 		}

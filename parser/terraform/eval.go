@@ -453,12 +453,14 @@ func (e *moduleEval) evalResource(rb *resourceBlock, ctx *hcl.EvalContext) {
 	if adapt == nil {
 		return
 	}
-	for _, inst := range expand(rb.count, rb.forEach, ctx).instances {
+	exp := expand(rb.count, rb.forEach, ctx)
+	for _, inst := range exp.instances {
 		d := &decoder{ctx: inst.context(ctx), header: rb.block.DefRange}
 		r := adapt(d, rb)
 		if r == nil {
 			continue
 		}
+		r.ExistenceUnknown, r.ExistenceRefs = exp.mode == unknownRepetition, exp.refs
 		r.Address = e.addr + rb.typ + "." + rb.name + inst.suffix
 		r.Via = e.via
 		r.Language = model.Terraform

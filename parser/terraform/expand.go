@@ -4,6 +4,7 @@ import (
 	"math/big"
 	"strconv"
 
+	"github.com/aigate-dev/aigate/model"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
@@ -27,6 +28,8 @@ const maxInstances = 4096
 type expansion struct {
 	mode      repetition
 	instances []instance
+	// refs are what an unknown count or for_each comes from.
+	refs []model.Ref
 }
 
 type instance struct {
@@ -49,17 +52,17 @@ func expand(count, forEach *hcl.Attribute, ctx *hcl.EvalContext) expansion {
 	return expansion{mode: single, instances: []instance{{}}}
 }
 
-func unknownExpansion(withEach bool) expansion {
+func unknownExpansion(withEach bool, marks cty.ValueMarks) expansion {
 	inst := instance{hasCount: true, count: cty.UnknownVal(cty.Number)}
 	if withEach {
-		inst = instance{hasEach: true, key: cty.UnknownVal(cty.String), value: cty.DynamicVal}
+		inst = instance{hasEach: true, key: cty.UnknownVal(cty.String), value: cty.DynamicVal.WithMarks(marks)}
 	}
-	return expansion{mode: unknownRepetition, instances: []instance{inst}}
+	return expansion{mode: unknownRepetition, instances: []instance{inst}, refs: model.RefsOf(marks)}
 }
 
 func expandCount(attr *hcl.Attribute, ctx *hcl.EvalContext) expansion {
 	v, diags := attr.Expr.Value(ctx)
-	v, _ = v.UnmarkDeep()
+	v, marks := v.UnmarkDeep()
 	if n, err := convert.Convert(v, cty.Number); err == nil {
 		v = n
 	}
@@ -67,14 +70,14 @@ func expandCount(attr *hcl.Attribute, ctx *hcl.EvalContext) expansion {
 		if v.IsKnown() && v.IsNull() {
 			return expansion{mode: single, instances: []instance{{}}}
 		}
-		return unknownExpansion(false)
+		return unknownExpansion(false, marks)
 	}
 	if v.IsNull() {
 		return expansion{mode: single, instances: []instance{{}}}
 	}
 	n, accuracy := v.AsBigFloat().Int64()
 	if accuracy != big.Exact || n < 0 || n > maxInstances {
-		return unknownExpansion(false)
+		return unknownExpansion(false, marks)
 	}
 	exp := expansion{mode: counted}
 	for i := range n {
@@ -85,35 +88,36 @@ func expandCount(attr *hcl.Attribute, ctx *hcl.EvalContext) expansion {
 
 func expandForEach(attr *hcl.Attribute, ctx *hcl.EvalContext) expansion {
 	v, diags := attr.Expr.Value(ctx)
+	raw, marks := v.UnmarkDeep()
 	if diags.HasErrors() {
-		return unknownExpansion(true)
+		return unknownExpansion(true, marks)
 	}
-	raw, _ := v.Unmark()
 	if !raw.IsKnown() {
-		return unknownExpansion(true)
+		return unknownExpansion(true, marks)
 	}
 	if raw.IsNull() {
 		return expansion{mode: keyed}
 	}
 	ty := raw.Type()
 	if !ty.IsMapType() && !ty.IsObjectType() && !ty.IsSetType() {
-		return unknownExpansion(true)
+		return unknownExpansion(true, marks)
 	}
 	if ty.IsSetType() && !raw.IsWhollyKnown() {
-		return unknownExpansion(true)
+		return unknownExpansion(true, marks)
 	}
 	if raw.LengthInt() > maxInstances {
-		return unknownExpansion(true)
+		return unknownExpansion(true, marks)
 	}
 	exp := expansion{mode: keyed}
-	for it := raw.ElementIterator(); it.Next(); {
+	elems, _ := v.Unmark() // the elements keep their marks: each.value = azurerm_x.y["k"] names that instance
+	for it := elems.ElementIterator(); it.Next(); {
 		k, elem := it.Element()
 		if ty.IsSetType() {
 			k = elem
 		}
-		k, _ = k.Unmark()
+		k, _ = k.UnmarkDeep()
 		if k.IsNull() || k.Type() != cty.String {
-			return unknownExpansion(true)
+			return unknownExpansion(true, marks)
 		}
 		exp.instances = append(exp.instances, instance{suffix: "[" + strconv.Quote(k.AsString()) + "]", hasEach: true, key: k, value: elem})
 	}

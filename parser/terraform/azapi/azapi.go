@@ -24,7 +24,7 @@ func Handles(tfType string) bool {
 
 // Adapt builds the resource. It returns false when the ARM type cannot be told (an unknown `type`), since
 // no rule can judge a resource of unknown type.
-func Adapt(tfType, address string, header hcl.Range, args Args) (*model.Resource, bool) {
+func Adapt(tfType string, header hcl.Range, args Args) (*model.Resource, bool) {
 	typ, ok := args.Type.String()
 	if !ok {
 		return nil, false
@@ -33,10 +33,8 @@ func Adapt(tfType, address string, header hcl.Range, args Args) (*model.Resource
 	r := &model.Resource{
 		Type:       armType,
 		APIVersion: apiVersion,
-		Address:    address,
 		Range:      header,
 		Body:       model.NewObject(header, model.Set),
-		Language:   model.Terraform,
 		Patch:      tfType == "azapi_update_resource",
 	}
 	for _, f := range []struct {
@@ -59,7 +57,7 @@ func Adapt(tfType, address string, header hcl.Range, args Args) (*model.Resource
 		r.Target = args.ResourceID.Refs
 		if args.Name == nil {
 			if id, ok := args.ResourceID.String(); ok {
-				r.Body.Set("name", model.NewPrimitive(cty.StringVal(id[strings.LastIndex(id, "/")+1:]), args.ResourceID.Range, model.Set))
+				r.Body.Set("name", model.NewPrimitive(cty.StringVal(LastSegment(id)), args.ResourceID.Range, model.Set))
 			}
 		}
 	}
@@ -103,4 +101,9 @@ func identity(block *model.Value) *model.Value {
 		out.Set("userAssignedIdentities", byID)
 	}
 	return out
+}
+
+// LastSegment returns the name at the end of an ARM resource ID.
+func LastSegment(id string) string {
+	return id[strings.LastIndex(id, "/")+1:]
 }

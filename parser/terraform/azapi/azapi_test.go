@@ -45,7 +45,7 @@ func TestAdapt(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, ok := Adapt(tt.tfType, "azapi_resource.x", header, tt.args)
+			r, ok := Adapt(tt.tfType, header, tt.args)
 			if ok != tt.wantOK {
 				t.Fatalf("ok = %v, want %v", ok, tt.wantOK)
 			}
