@@ -257,9 +257,15 @@ func (d *decoder) attribute(a *hcl.Attribute) *model.Value {
 // Where no literal syntax wrote a node (a variable, a function result), it takes rng, the range of the
 // nearest syntax that did.
 func (d *decoder) build(expr hcl.Expression, rng hcl.Range, val cty.Value) *model.Value {
+	expr, chose := d.unwrap(expr)
 	val, marks := val.Unmark()
+	if chose && (!val.IsKnown() || val.Type().IsPrimitiveType()) {
+		// val may have gone through a transform, so only the branch's references are taken from it.
+		if branch, diags := expr.Value(d.ctx); !diags.HasErrors() {
+			_, marks = branch.UnmarkDeep()
+		}
+	}
 	refs := model.RefsOf(marks)
-	expr = d.unwrap(expr)
 	var node *model.Value
 	ty := val.Type()
 	if !val.IsKnown() || ty.IsObjectType() || ty.IsMapType() {
@@ -309,8 +315,10 @@ func (d *decoder) build(expr hcl.Expression, rng hcl.Range, val cty.Value) *mode
 	return node
 }
 
-// unwrap looks through syntax that passes a value on unchanged, to the syntax that wrote it.
-func (d *decoder) unwrap(expr hcl.Expression) hcl.Expression {
+// unwrap looks through syntax that passes a value on unchanged, to the syntax that wrote it. chose
+// reports whether it went into one branch of a conditional: the conditional's value carries the
+// references of both branches, the branch's value only its own.
+func (d *decoder) unwrap(expr hcl.Expression) (inner hcl.Expression, chose bool) {
 	for {
 		switch x := unparen(expr).(type) {
 		case *hclsyntax.TemplateWrapExpr:
@@ -319,15 +327,16 @@ func (d *decoder) unwrap(expr hcl.Expression) hcl.Expression {
 			cond, diags := x.Condition.Value(d.ctx)
 			cond, _ = cond.Unmark()
 			if diags.HasErrors() || !cond.IsKnown() || cond.IsNull() || cond.Type() != cty.Bool {
-				return x
+				return x, chose
 			}
 			if cond.True() {
 				expr = x.TrueResult
 			} else {
 				expr = x.FalseResult
 			}
+			chose = true
 		default:
-			return x
+			return x, chose
 		}
 	}
 }
@@ -375,7 +384,8 @@ func (d *decoder) filteredObject(expr hcl.Expression, rng hcl.Range) *model.Valu
 	if diags.HasErrors() || !coll.IsKnown() || coll.IsNull() || (!coll.Type().IsObjectType() && !coll.Type().IsMapType()) {
 		return nil
 	}
-	items := d.items(d.unwrap(forExpr.CollExpr))
+	collExpr, _ := d.unwrap(forExpr.CollExpr)
+	items := d.items(collExpr)
 	var fields []model.Field
 	for it := coll.ElementIterator(); it.Next(); {
 		k, v := it.Element()

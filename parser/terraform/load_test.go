@@ -201,6 +201,21 @@ resource "azurerm_cognitive_account_customer_managed_key" "this" {
 			},
 		},
 		{
+			name: "a conditional with a known condition refers to its chosen branch only",
+			files: map[string]string{"main.tf": `variable "encrypt_primary" { default = false }
+resource "azurerm_cognitive_account" "primary" {}
+resource "azurerm_cognitive_account" "secondary" {}
+resource "azurerm_cognitive_account_customer_managed_key" "k" {
+  cognitive_account_id = var.encrypt_primary ? azurerm_cognitive_account.primary.id : azurerm_cognitive_account.secondary.id
+  key_vault_key_id     = "https://kv.vault.azure.net/keys/k"
+}
+`},
+			want: map[string]*prop{
+				"azurerm_cognitive_account.primary properties.encryption":             nil,
+				"azurerm_cognitive_account.secondary properties.encryption.keySource": {Value: `"Microsoft.KeyVault"`, State: model.Set, At: "main.tf:4:1"},
+			},
+		},
+		{
 			name: "a count given as a string is a number",
 			files: map[string]string{"main.tf": `variable "replicas" {}
 resource "azurerm_cognitive_account" "r" {
