@@ -216,6 +216,23 @@ resource "azurerm_cognitive_account_customer_managed_key" "k" {
 			},
 		},
 		{
+			name: "try and can keep the references of what they evaluate",
+			files: map[string]string{"main.tf": `resource "azurerm_cognitive_account" "a" {}
+resource "azurerm_cognitive_account" "b" {
+  local_auth_enabled = !can(azurerm_cognitive_account.a.endpoint)
+}
+resource "azurerm_cognitive_account_customer_managed_key" "k" {
+  cognitive_account_id = try(azurerm_cognitive_account.a.id, null)
+  key_vault_key_id     = "https://kv.vault.azure.net/keys/k"
+}
+`},
+			want: map[string]*prop{
+				"azurerm_cognitive_account.a properties.encryption.keySource": {Value: `"Microsoft.KeyVault"`, State: model.Set, At: "main.tf:5:1"},
+				"azurerm_cognitive_account.b properties.encryption":           nil,
+				"azurerm_cognitive_account.b properties.disableLocalAuth":     {Value: "?", State: model.Unknown, At: "main.tf:3:3", Refs: "azurerm_cognitive_account.a"},
+			},
+		},
+		{
 			name: "a count given as a string is a number",
 			files: map[string]string{"main.tf": `variable "replicas" {}
 resource "azurerm_cognitive_account" "r" {

@@ -1,6 +1,6 @@
 // Package funcs provides Terraform's built-in functions for evaluating HCL expressions offline.
 //
-// go-cty's stdlib, HCL's tryfunc and go-cty-yaml supply most of them; this package writes the rest the
+// go-cty's stdlib and go-cty-yaml supply most of them; this package writes the rest the
 // way Terraform behaves. Functions whose result only a real run can know (the clock, randomness, a salted
 // hash) return unknown values, so checks treat them as undecidable instead of failing the evaluation.
 package funcs
@@ -15,7 +15,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/hashicorp/hcl/v2/ext/tryfunc"
 	ctyyaml "github.com/zclconf/go-cty-yaml"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
@@ -37,7 +36,7 @@ func Table(baseDir string) map[string]function.Function {
 		"base64sha512":     bytesFunc("str", digest(sha512.New, base64Text)),
 		"basename":         bytesFunc("path", pure(filepath.Base)),
 		"bcrypt":           bcryptFunc,
-		"can":              tryfunc.CanFunc,
+		"can":              canFunc,
 		"ceil":             stdlib.CeilFunc,
 		"chomp":            stdlib.ChompFunc,
 		"chunklist":        stdlib.ChunklistFunc,
@@ -133,7 +132,7 @@ func Table(baseDir string) map[string]function.Function {
 		"trimprefix":       stdlib.TrimPrefixFunc,
 		"trimspace":        stdlib.TrimSpaceFunc,
 		"trimsuffix":       stdlib.TrimSuffixFunc,
-		"try":              tryfunc.TryFunc,
+		"try":              tryFunc,
 		"upper":            stdlib.UpperFunc,
 		"urlencode":        bytesFunc("str", pure(url.QueryEscape)),
 		"uuid":             unknownNullaryFunc,
