@@ -9,12 +9,14 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
+	"strings"
 )
 
 // decoder evaluates one resource instance's body.
 type decoder struct {
 	ctx    *hcl.EvalContext
 	header hcl.Range
+	addr   string // the address prefix of the module the resource is in
 	// maybeAbsent holds the block types written as dynamic blocks whose for_each is unknown, with the
 	// references it comes from: such a block may not exist, so what its presence implies is unknown.
 	maybeAbsent map[string][]model.Ref
@@ -276,6 +278,9 @@ func (d *decoder) build(expr hcl.Expression, rng hcl.Range, val cty.Value) *mode
 	}
 	switch {
 	case !val.IsKnown():
+		if len(refs) == 0 && expr != nil {
+			refs = d.traversalRefs(expr)
+		}
 		return model.NewUnknown(rng, refs...)
 	case val.IsNull():
 		node = model.NewPrimitive(val, rng, model.Set)
@@ -416,6 +421,42 @@ func (d *decoder) filteredObject(expr hcl.Expression, rng hcl.Range) *model.Valu
 		fields = append(fields, model.Field{Name: key.AsString(), Value: node})
 	}
 	return model.NewObject(rng, model.Set, fields...)
+}
+
+// traversalRefs names the inputs, data sources and resources an expression reads. It stands in for the
+// marks that some operations drop from unknown values (cty's Not, for one), so that a message can still
+// say where an unknown value comes from.
+func (d *decoder) traversalRefs(expr hcl.Expression) []model.Ref {
+	var refs []model.Ref
+	for _, t := range expr.Variables() {
+		steps := make([]string, 0, 3)
+		for _, step := range t {
+			switch s := step.(type) {
+			case hcl.TraverseRoot:
+				steps = append(steps, s.Name)
+			case hcl.TraverseAttr:
+				steps = append(steps, s.Name)
+			}
+			if len(steps) == 3 {
+				break
+			}
+		}
+		switch {
+		case len(steps) >= 2 && steps[0] == "var":
+			refs = append(refs, model.Ref{Kind: model.InputRef, Address: d.addr + "var." + steps[1]})
+		case len(steps) >= 3 && steps[0] == "data":
+			refs = append(refs, model.Ref{Kind: model.DataRef, Address: d.addr + strings.Join(steps[:3], ".")})
+		case len(steps) >= 2 && !nonResourceRoots[steps[0]]:
+			refs = append(refs, model.Ref{Kind: model.ResourceRef, Address: d.addr + steps[0] + "." + steps[1]})
+		}
+	}
+	return model.SortedRefs(refs)
+}
+
+// nonResourceRoots are the names a traversal can start with that are not resource types.
+var nonResourceRoots = map[string]bool{
+	"var": true, "local": true, "module": true, "data": true, "path": true, "terraform": true,
+	"count": true, "each": true, "self": true,
 }
 
 // isVariable reports whether expr is nothing but a reference to the named variable.

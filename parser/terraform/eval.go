@@ -455,7 +455,7 @@ func (e *moduleEval) evalResource(rb *resourceBlock, ctx *hcl.EvalContext) {
 	}
 	exp := expand(rb.count, rb.forEach, ctx)
 	for _, inst := range exp.instances {
-		d := &decoder{ctx: inst.context(ctx), header: rb.block.DefRange}
+		d := &decoder{ctx: inst.context(ctx), header: rb.block.DefRange, addr: e.addr}
 		r := adapt(d, rb)
 		if r == nil {
 			continue
