@@ -18,7 +18,7 @@ func run(ctx context.Context, opts Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	tf := terraform.Load(in.terraformDirs, terraform.Options{VarFiles: opts.VarFiles, Vars: opts.Vars})
+	tf := terraform.Load(in.terraformDirs, terraform.Options{Inputs: opts.TerraformInputs})
 	resources := tf.Resources
 	rules := opts.Rules
 	if rules == nil {

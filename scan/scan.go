@@ -8,6 +8,7 @@ import (
 
 	"github.com/aigate-dev/aigate/checks"
 	"github.com/aigate-dev/aigate/model"
+	"github.com/aigate-dev/aigate/parser/terraform"
 	"github.com/hashicorp/hcl/v2"
 )
 
@@ -17,9 +18,8 @@ type Options struct {
 	Paths []string
 	// Exclude holds glob patterns of paths not to scan.
 	Exclude []string
-	// VarFiles and Vars are Terraform inputs, as terraform -var-file and -var take them (Vars as k=v).
-	VarFiles []string
-	Vars     []string
+	// TerraformInputs are the -var-file and -var arguments, in command-line order.
+	TerraformInputs []terraform.Input
 	// Rules to run; nil runs every rule.
 	Rules []*checks.Rule
 }

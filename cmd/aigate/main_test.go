@@ -11,6 +11,7 @@ import (
 
 	"github.com/aigate-dev/aigate/checks"
 	"github.com/aigate-dev/aigate/model"
+	"github.com/aigate-dev/aigate/parser/terraform"
 	"github.com/aigate-dev/aigate/scan"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -198,7 +199,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"scan", "--include-rules", "AIG201,AIG999"}, "aigate: --include-rules: unknown rule \"AIG999\" (aigate rules lists them)\nRun 'aigate scan --help' for usage.\n"},
 		{[]string{"scan", "--exclude-rules", "nope"}, "aigate: --exclude-rules: unknown rule \"nope\" (aigate rules lists them)\nRun 'aigate scan --help' for usage.\n"},
 		{[]string{"scan", "--include-rules", "AIG201", "--exclude-rules", "aig201"}, "aigate: --include-rules and --exclude-rules leave no rule to run\nRun 'aigate scan --help' for usage.\n"},
-		{[]string{"scan", "--var", "region"}, "aigate: --var \"region\": want NAME=VALUE\nRun 'aigate scan --help' for usage.\n"},
+		{[]string{"scan", "--var", "region"}, "aigate: invalid argument \"region\" for \"--var\" flag: want NAME=VALUE\nRun 'aigate scan --help' for usage.\n"},
 		{[]string{"scan", "--bogus"}, "aigate: unknown flag: --bogus\nRun 'aigate scan --help' for usage.\n"},
 		{[]string{"explain"}, "aigate: accepts 1 arg(s), received 0\nRun 'aigate explain --help' for usage.\n"},
 		{[]string{"explain", "AIG999"}, "aigate: unknown rule \"AIG999\" (aigate rules lists them)\nRun 'aigate explain --help' for usage.\n"},
@@ -260,17 +261,18 @@ func TestScanOptions(t *testing.T) {
 func TestTerraformInputsAndExcludesPassedThrough(t *testing.T) {
 	fake := &fakeScan{}
 	code, _, stderr := execute(t, fake.run, "infra",
-		"--var-file", "a.tfvars", "--var-file", "b,c.tfvars",
-		"--var", "region=westeurope", "--var", "zones=1,2",
+		"--var-file", "a.tfvars", "--var", "region=westeurope", "--var-file", "b,c.tfvars",
+		"--var", "zones=1,2",
 		"--exclude", "**/test/**", "--exclude", "{a,b}/*.tf")
 	if code != exitClean {
 		t.Fatalf("exit status = %d, want 0 (stderr %q)", code, stderr)
 	}
 	want := scan.Options{
-		Paths:    []string{"infra"},
-		Exclude:  []string{"**/test/**", "{a,b}/*.tf"},
-		VarFiles: []string{"a.tfvars", "b,c.tfvars"},
-		Vars:     []string{"region=westeurope", "zones=1,2"},
+		Paths:   []string{"infra"},
+		Exclude: []string{"**/test/**", "{a,b}/*.tf"},
+		TerraformInputs: []terraform.Input{
+			{File: "a.tfvars"}, {Var: "region=westeurope"}, {File: "b,c.tfvars"}, {Var: "zones=1,2"},
+		},
 	}
 	if diff := cmp.Diff(want, fake.opts); diff != "" {
 		t.Errorf("options mismatch (-want +got):\n%s", diff)

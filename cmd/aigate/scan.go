@@ -10,6 +10,7 @@ import (
 
 	"github.com/aigate-dev/aigate/checks"
 	"github.com/aigate-dev/aigate/model"
+	"github.com/aigate-dev/aigate/parser/terraform"
 	"github.com/aigate-dev/aigate/report"
 	"github.com/aigate-dev/aigate/scan"
 	"github.com/hashicorp/hcl/v2"
@@ -26,8 +27,7 @@ type scanFlags struct {
 	severity     string
 	softFail     bool
 	unknown      string
-	varFiles     []string
-	vars         []string
+	inputs       []terraform.Input
 	exclude      []string
 	includeRules []string
 	excludeRules []string
@@ -56,11 +56,10 @@ func newScanCommand(scanner scanFunc, stdout, stderr io.Writer) *cobra.Command {
 				return err
 			}
 			res, err := scanner(cmd.Context(), scan.Options{
-				Paths:    paths,
-				Exclude:  f.exclude,
-				VarFiles: f.varFiles,
-				Vars:     f.vars,
-				Rules:    settings.rules,
+				Paths:           paths,
+				Exclude:         f.exclude,
+				TerraformInputs: f.inputs,
+				Rules:           settings.rules,
 			})
 			if err != nil {
 				return fmt.Errorf("scan: %w", err)
@@ -77,8 +76,8 @@ func newScanCommand(scanner scanFunc, stdout, stderr io.Writer) *cobra.Command {
 	flags.StringVar(&f.severity, "severity", "low", "lowest severity that fails the run: low, medium, high or critical")
 	flags.BoolVar(&f.softFail, "soft-fail", false, "findings never fail the run; errors still do")
 	flags.StringVar(&f.unknown, "unknown", "warn", "what a finding on a value unknown until deployment does: ignore, warn or fail")
-	flags.StringArrayVar(&f.varFiles, "var-file", nil, "Terraform variables `FILE` (repeatable)")
-	flags.StringArrayVar(&f.vars, "var", nil, "Terraform variable as `NAME=VALUE` (repeatable)")
+	flags.Var(inputFlag{&f.inputs, true}, "var-file", "Terraform variables `FILE` (repeatable; applied with --var in command-line order)")
+	flags.Var(inputFlag{&f.inputs, false}, "var", "Terraform variable as `NAME=VALUE` (repeatable)")
 	flags.StringArrayVar(&f.exclude, "exclude", nil, "skip paths matching `GLOB` (repeatable)")
 	flags.StringSliceVar(&f.includeRules, "include-rules", nil, "run only these rules (comma-separated `IDs`)")
 	flags.StringSliceVar(&f.excludeRules, "exclude-rules", nil, "do not run these rules (comma-separated `IDs`)")
@@ -107,11 +106,6 @@ func (f *scanFlags) resolve(stdout io.Writer) (scanSettings, error) {
 	}
 	if s.unknown, err = report.ParseUnknownMode(f.unknown); err != nil {
 		return s, usageError{fmt.Errorf("--unknown: %w", err)}
-	}
-	for _, v := range f.vars {
-		if name, _, ok := strings.Cut(v, "="); !ok || strings.TrimSpace(name) == "" {
-			return s, usagef("--var %q: want NAME=VALUE", v)
-		}
 	}
 	s.rules, err = selectRules(f.includeRules, f.excludeRules)
 	return s, err
@@ -224,4 +218,32 @@ func isTerminal(w io.Writer) bool {
 	}
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// inputFlag collects --var-file and --var into one list: Terraform applies them in the order given, a
+// later one winning, so two separate lists would lose what the user meant.
+type inputFlag struct {
+	inputs *[]terraform.Input
+	file   bool
+}
+
+func (f inputFlag) Set(value string) error {
+	if f.file {
+		*f.inputs = append(*f.inputs, terraform.Input{File: value})
+		return nil
+	}
+	if name, _, ok := strings.Cut(value, "="); !ok || strings.TrimSpace(name) == "" {
+		return errors.New("want NAME=VALUE")
+	}
+	*f.inputs = append(*f.inputs, terraform.Input{Var: value})
+	return nil
+}
+
+func (f inputFlag) String() string { return "" }
+
+func (f inputFlag) Type() string {
+	if f.file {
+		return "FILE"
+	}
+	return "NAME=VALUE"
 }

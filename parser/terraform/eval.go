@@ -23,10 +23,15 @@ const maxModuleDepth = 32
 
 // Options are the inputs of the root modules, as terraform plan takes them.
 type Options struct {
-	// VarFiles are read in order after terraform.tfvars and *.auto.tfvars.
-	VarFiles []string
-	// Vars are name=value pairs, applied last.
-	Vars []string
+	// Inputs are the -var-file and -var arguments, applied in order after terraform.tfvars and
+	// *.auto.tfvars, a later one winning.
+	Inputs []Input
+}
+
+// Input is one -var-file (File) or one -var (Var, as name=value).
+type Input struct {
+	File string
+	Var  string
 }
 
 // Result is what the front end found in a set of module folders.

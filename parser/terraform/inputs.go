@@ -52,14 +52,15 @@ func (l *loader) rootInputs(dir string, mod *module, opts Options) (map[string]c
 			diags = append(diags, l.readVarFile(f, inputs)...)
 		}
 	}
-	for _, f := range opts.VarFiles {
-		diags = append(diags, l.readVarFile(f, inputs)...)
-	}
-	for _, kv := range opts.Vars {
-		name, raw, ok := strings.Cut(kv, "=")
+	for _, in := range opts.Inputs {
+		if in.File != "" {
+			diags = append(diags, l.readVarFile(in.File, inputs)...)
+			continue
+		}
+		name, raw, ok := strings.Cut(in.Var, "=")
 		if !ok {
 			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid --var",
-				Detail: fmt.Sprintf("%q is not of the form name=value.", kv)})
+				Detail: fmt.Sprintf("%q is not of the form name=value.", in.Var)})
 			continue
 		}
 		if ty, declared := types[name]; declared {

@@ -44,7 +44,7 @@ func TestLoad(t *testing.T) {
 			},
 		},
 		{
-			name: "var files and vars override tfvars, and TF_VAR_ sits below them all",
+			name: "var files and vars override tfvars in command-line order, and TF_VAR_ sits below them all",
 			files: map[string]string{
 				"main.tf": `variable "keys" { type = bool }
 variable "network" { type = string }
@@ -59,7 +59,7 @@ resource "azurerm_cognitive_account" "oai" {
 				"prod.tfvars":      "keys = false\n",
 			},
 			env:  map[string]string{"TF_VAR_kind": "AIServices"},
-			opts: Options{VarFiles: []string{"prod.tfvars"}, Vars: []string{"network=private"}},
+			opts: Options{Inputs: []Input{{Var: "keys=true"}, {File: "prod.tfvars"}, {Var: "network=private"}}},
 			want: map[string]*prop{
 				"azurerm_cognitive_account.oai properties.disableLocalAuth":    {Value: "true", State: model.Set, At: "main.tf:6:3"},
 				"azurerm_cognitive_account.oai properties.publicNetworkAccess": {Value: `"Disabled"`, State: model.Set, At: "main.tf:7:3"},
@@ -240,7 +240,7 @@ resource "azurerm_cognitive_account" "r" {
   name  = "oai-${count.index}"
 }
 `},
-			opts:      Options{Vars: []string{"replicas=2"}},
+			opts:      Options{Inputs: []Input{{Var: "replicas=2"}}},
 			addresses: []string{"azurerm_cognitive_account.r[0]", "azurerm_cognitive_account.r[1]"},
 		},
 		{
@@ -286,8 +286,10 @@ resource "azurerm_cognitive_account" "open" {
 				t.Setenv(k, v)
 			}
 			opts := tt.opts
-			for i, f := range opts.VarFiles {
-				opts.VarFiles[i] = filepath.Join(dir, f)
+			for i, in := range opts.Inputs {
+				if in.File != "" {
+					opts.Inputs[i].File = filepath.Join(dir, in.File)
+				}
 			}
 			res := Load([]string{dir}, opts)
 			if res.Diagnostics.HasErrors() {
