@@ -84,22 +84,47 @@ func parallel(n int, work func(i int)) {
 
 func (l *loader) roots(dirs []string) []string {
 	parallel(len(dirs), func(i int) { _, _ = l.module(dirs[i]) })
+	calls := map[string][]string{} // folder → the local module folders it calls
 	called := map[string]bool{}
-	for _, dir := range dirs {
+	for _, dir := range slices.Sorted(slices.Values(dirs)) {
 		mod, _ := l.module(dir)
 		if mod == nil {
 			continue
 		}
+		dir = filepath.Clean(dir)
 		for _, call := range mod.calls {
 			if isLocalSource(call.source) {
-				called[filepath.Clean(filepath.Join(dir, call.source))] = true
+				target := filepath.Clean(filepath.Join(dir, call.source))
+				calls[dir] = append(calls[dir], target)
+				called[target] = true
 			}
 		}
 	}
 	var roots []string
-	for _, dir := range dirs {
+	reached := map[string]bool{}
+	var reach func(dir string)
+	reach = func(dir string) {
+		if reached[dir] {
+			return
+		}
+		reached[dir] = true
+		for _, target := range calls[dir] {
+			reach(target)
+		}
+	}
+	for _, dir := range slices.Sorted(slices.Values(dirs)) {
 		if !called[filepath.Clean(dir)] {
 			roots = append(roots, dir)
+			reach(filepath.Clean(dir))
+		}
+	}
+	// Folders that only call each other (a cycle, or a module that calls its own folder) have no caller
+	// outside: the first of each such group is evaluated as a root, so that its resources are scanned and
+	// the cycle is reported.
+	for _, dir := range slices.Sorted(slices.Values(dirs)) {
+		if !reached[filepath.Clean(dir)] {
+			roots = append(roots, dir)
+			reach(filepath.Clean(dir))
 		}
 	}
 	slices.Sort(roots)
@@ -394,8 +419,12 @@ func (e *moduleEval) evalCall(call *moduleCall, ctx *hcl.EvalContext) cty.Value 
 	if !ok {
 		return cty.DynamicVal
 	}
-	if slices.Contains(e.chain, filepath.Clean(dir)) || e.depth >= maxModuleDepth {
+	if slices.Contains(e.chain, filepath.Clean(dir)) {
 		e.warn(call, "Module cycle", fmt.Sprintf("Module %q calls %q, which is already being evaluated on this path; Terraform rejects such cycles, so it is not evaluated again.", call.name, call.source))
+		return cty.DynamicVal
+	}
+	if e.depth >= maxModuleDepth {
+		e.warn(call, "Modules nested too deep", fmt.Sprintf("Module %q is nested %d modules deep; aigate stops there, so its resources are not scanned.", call.name, e.depth+1))
 		return cty.DynamicVal
 	}
 	mod, _ := e.l.module(dir)

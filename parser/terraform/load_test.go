@@ -339,3 +339,37 @@ func describeProp(dir string, v *model.Value) *prop {
 	}
 	return p
 }
+
+// TestModuleCycles checks that folders that only call each other are still scanned, once, and that the
+// cycle is reported where it closes.
+func TestModuleCycles(t *testing.T) {
+	dir := t.TempDir()
+	for name, src := range map[string]string{
+		"self/main.tf": "module \"self\" {\n  source = \"./\"\n}\nresource \"azurerm_cognitive_account\" \"x\" {}\n",
+		"a/main.tf":    "module \"b\" {\n  source = \"../b\"\n}\nresource \"azurerm_cognitive_account\" \"a\" {}\n",
+		"b/main.tf":    "module \"a\" {\n  source = \"../a\"\n}\n",
+	} {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := Load([]string{filepath.Join(dir, "a"), filepath.Join(dir, "b"), filepath.Join(dir, "self")}, Options{})
+	var addresses, warnings []string
+	for _, r := range res.Resources {
+		addresses = append(addresses, r.Address)
+	}
+	for _, d := range res.Diagnostics {
+		rel, _ := filepath.Rel(dir, d.Subject.Filename)
+		warnings = append(warnings, fmt.Sprintf("%s:%d %s", filepath.ToSlash(rel), d.Subject.Start.Line, d.Summary))
+	}
+	if diff := cmp.Diff([]string{"azurerm_cognitive_account.a", "azurerm_cognitive_account.x"}, addresses); diff != "" {
+		t.Errorf("resources (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"b/main.tf:1 Module cycle", "self/main.tf:1 Module cycle"}, warnings); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+}
