@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -23,10 +22,13 @@ func discover(paths, exclude []string) (inputs, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	for _, pattern := range exclude {
-		if _, err := path.Match(pattern, ""); err != nil {
-			return inputs{}, fmt.Errorf("bad --exclude pattern %q: %w", pattern, err)
+	globs := make([]glob, len(exclude))
+	for i, pattern := range exclude {
+		g, err := compileGlob(pattern)
+		if err != nil {
+			return inputs{}, err
 		}
+		globs[i] = g
 	}
 	tfDirs := map[string]bool{}
 	for _, root := range paths {
@@ -36,7 +38,7 @@ func discover(paths, exclude []string) (inputs, error) {
 			return inputs{}, fmt.Errorf("cannot scan %s: %w", root, err)
 		}
 		if !info.IsDir() {
-			if isTerraformFile(root) {
+			if isTerraformFile(root) && !excluded(filepath.Dir(root), root, globs) {
 				tfDirs[filepath.Dir(root)] = true
 			}
 			continue
@@ -45,7 +47,7 @@ func discover(paths, exclude []string) (inputs, error) {
 			if err != nil {
 				return nil //nolint:nilerr // an unreadable folder is skipped; the rest is scanned
 			}
-			if excluded(p, exclude) {
+			if p != root && excluded(root, p, globs) {
 				if d.IsDir() {
 					return filepath.SkipDir
 				}
@@ -78,21 +80,18 @@ func isTerraformFile(p string) bool {
 	return strings.HasSuffix(p, ".tf") || strings.HasSuffix(p, ".tf.json")
 }
 
-// excluded reports whether a pattern matches the path, one of its parent folders, or its base name.
-func excluded(p string, patterns []string) bool {
-	if len(patterns) == 0 {
-		return false
+// excluded reports whether a pattern matches the path, either as given or relative to the scan root it
+// was found under.
+func excluded(root, p string, globs []glob) bool {
+	given := filepath.ToSlash(p)
+	rel, err := filepath.Rel(root, p)
+	if err != nil {
+		rel = p
 	}
-	slashed := filepath.ToSlash(p)
-	for _, pattern := range patterns {
-		pattern = strings.TrimSuffix(strings.TrimPrefix(pattern, "./"), "/")
-		for candidate := slashed; candidate != "." && candidate != "/" && candidate != ""; candidate = path.Dir(candidate) {
-			if ok, _ := path.Match(pattern, candidate); ok {
-				return true
-			}
-			if ok, _ := path.Match(pattern, path.Base(candidate)); ok {
-				return true
-			}
+	rel = filepath.ToSlash(rel)
+	for _, g := range globs {
+		if g.match(given) || g.match(rel) {
+			return true
 		}
 	}
 	return false

@@ -1,6 +1,8 @@
 package terraform
 
 import (
+	"strings"
+
 	"github.com/aigate-dev/aigate/model"
 	"github.com/aigate-dev/aigate/parser/terraform/azapi"
 	"github.com/aigate-dev/aigate/parser/terraform/azurerm"
@@ -9,7 +11,6 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
-	"strings"
 )
 
 // decoder evaluates one resource instance's body.
