@@ -28,7 +28,7 @@ func run(ctx context.Context, opts Options) (*Result, error) {
 		Findings:    dedupe(checks.Run(rules, resources)),
 		Diagnostics: tf.Diagnostics,
 		Sources:     tf.Sources,
-		Files:       len(tf.Sources),
+		Files:       tf.Files,
 		Resources:   len(resources),
 		Elapsed:     time.Since(start),
 	}, nil

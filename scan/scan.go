@@ -30,7 +30,8 @@ type Result struct {
 	Findings []model.Finding
 	// Diagnostics are parse errors (each with file:line) and warnings such as skipped remote modules.
 	Diagnostics hcl.Diagnostics
-	// Sources holds the text of every file read, by the name findings use, for writers that quote lines.
+	// Sources holds the text of the files read, by the name findings use, for writers that quote lines.
+	// Files that carry secrets (Terraform variable files) are not in it.
 	Sources map[string][]byte
 	// Files and Resources count what was read.
 	Files     int

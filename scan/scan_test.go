@@ -104,3 +104,24 @@ func BenchmarkScanGeneratedTree(b *testing.B) {
 	b.ReportMetric(float64(resources*b.N)/b.Elapsed().Seconds(), "resources/s")
 	b.ReportMetric(float64(lines*b.N)/b.Elapsed().Seconds(), "lines/s")
 }
+
+// TestVariableFilesAreNotQuoted keeps secrets out of output: a writer quotes the line of a diagnostic from
+// Sources, so a variable file, where keys are passed in, must not be there.
+func TestVariableFilesAreNotQuoted(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "main.tf"), "variable \"key\" {}\n")
+	write(t, filepath.Join(dir, "terraform.tfvars"), "key = \"0123456789abcdef0123456789abcdef\"\nbroken =\n")
+	res, err := scan.Run(context.Background(), scan.Options{Paths: []string{dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Diagnostics.HasErrors() {
+		t.Error("the broken variable file was not reported")
+	}
+	if _, ok := res.Sources[filepath.Join(dir, "terraform.tfvars")]; ok {
+		t.Error("the variable file is among the sources writers quote")
+	}
+	if res.Files != 2 {
+		t.Errorf("counted %d files, want 2", res.Files)
+	}
+}

@@ -39,8 +39,11 @@ type Result struct {
 	// Resources are linked within each root: patches are merged into their targets.
 	Resources   []*model.Resource
 	Diagnostics hcl.Diagnostics
-	// Sources holds the text of every file read, by file name.
+	// Sources holds the text of every configuration file read, by file name; variable files, which
+	// carry secrets, are left out.
 	Sources map[string][]byte
+	// Files counts every file read.
+	Files int
 	// Roots are the folders evaluated as root modules.
 	Roots []string
 }
@@ -60,7 +63,7 @@ func Load(dirs []string, opts Options) Result {
 		diags = append(diags, c.diags...)
 	}
 	res.Diagnostics = dedupe(append(diags, l.parseDiagnostics()...))
-	res.Sources = l.sources()
+	res.Sources, res.Files = l.sources(), l.fileCount()
 	return res
 }
 

@@ -220,15 +220,30 @@ func readManifest(root string) map[string]string {
 	return out
 }
 
-// sources returns the text of every file parsed so far, by file name.
+// sources returns the text of every configuration file parsed so far, by file name, for writers that
+// quote the line of a finding. Variable files are left out: they are where secrets are passed in, and a
+// parse error in one must not print its line.
 func (l *loader) sources() map[string][]byte {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	out := make(map[string][]byte, len(l.files))
 	for name, f := range l.files {
-		out[name] = f.Bytes
+		if !isVarFile(name) {
+			out[name] = f.Bytes
+		}
 	}
 	return out
+}
+
+func isVarFile(name string) bool {
+	return strings.HasSuffix(name, ".tfvars") || strings.HasSuffix(name, ".tfvars.json")
+}
+
+// fileCount is the number of files read, variable files included.
+func (l *loader) fileCount() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.files)
 }
 
 func (l *loader) parseModule(dir string) (*module, hcl.Diagnostics) {
