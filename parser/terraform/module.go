@@ -6,6 +6,7 @@ package terraform
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -111,14 +112,16 @@ func newLoader() *loader {
 		funcs: map[string]map[string]function.Function{}, manifests: map[string]map[string]string{}}
 }
 
-// isConfigFile reports whether Terraform reads name as configuration. Override files are merged into
-// other blocks by Terraform; reading them as plain files would double their resources.
+// isConfigFile reports whether Terraform reads name as configuration.
 func isConfigFile(name string) bool {
-	if !strings.HasSuffix(name, ".tf") && !strings.HasSuffix(name, ".tf.json") {
-		return false
-	}
+	return strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json")
+}
+
+// isOverrideFile reports whether Terraform merges name into the blocks of the other files rather than
+// adding its own: override.tf and *_override.tf, in either syntax.
+func isOverrideFile(name string) bool {
 	base := strings.TrimSuffix(strings.TrimSuffix(name, ".json"), ".tf")
-	return base != "override" && !strings.HasSuffix(base, "_override")
+	return base == "override" || strings.HasSuffix(base, "_override")
 }
 
 // module parses the folder once; later calls return the same result.
@@ -254,6 +257,7 @@ func (l *loader) parseModule(dir string) (*module, hcl.Diagnostics) {
 	}
 	mod := &module{dir: dir}
 	var diags hcl.Diagnostics
+	var primary, overrides []*hcl.Block
 	for _, e := range entries {
 		if e.IsDir() || !isConfigFile(e.Name()) {
 			continue
@@ -269,7 +273,43 @@ func (l *loader) parseModule(dir string) (*module, hcl.Diagnostics) {
 			if (block.Type == "resource" || block.Type == "module") && broken(block, fileDiags) {
 				continue
 			}
-			diags = append(diags, mod.add(block)...)
+			if isOverrideFile(e.Name()) {
+				overrides = append(overrides, block)
+			} else {
+				primary = append(primary, block)
+			}
+		}
+	}
+	var overrideLocals []*hcl.Block
+	for _, o := range overrides {
+		if o.Type == "locals" {
+			overrideLocals = append(overrideLocals, o)
+			continue
+		}
+		i := slices.IndexFunc(primary, func(b *hcl.Block) bool { return b.Type == o.Type && slices.Equal(b.Labels, o.Labels) })
+		if i < 0 {
+			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Nothing to override",
+				Detail:  fmt.Sprintf("This %s block is in an override file, but no other file declares it, so Terraform rejects it; aigate ignores it.", o.Type),
+				Subject: o.DefRange.Ptr()})
+			continue
+		}
+		merged := *primary[i]
+		merged.Body = overrideBody{base: merged.Body, override: o.Body}
+		primary[i] = &merged
+	}
+	for _, block := range primary {
+		diags = append(diags, mod.add(block)...)
+	}
+	for _, block := range overrideLocals {
+		attrs, attrDiags := block.Body.JustAttributes()
+		diags = append(diags, attrDiags...)
+		for _, a := range sortedAttributes(attrs) {
+			i := slices.IndexFunc(mod.locals, func(l *hcl.Attribute) bool { return l.Name == a.Name })
+			if i < 0 {
+				mod.locals = append(mod.locals, a)
+			} else {
+				mod.locals[i] = a
+			}
 		}
 	}
 	return mod, diags
@@ -365,4 +405,57 @@ func internalError(dir string, p any) *hcl.Diagnostic {
 	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Internal error",
 		Detail:  fmt.Sprintf("aigate failed while reading this module (%v); please report it.", p),
 		Subject: &hcl.Range{Filename: dir, Start: hcl.InitialPos, End: hcl.InitialPos}}
+}
+
+// overrideBody is a block of the primary configuration with an override file's block of the same name
+// laid over it, as Terraform merges them: an argument in the override replaces the original's, and
+// nested blocks of a type the override writes (directly or as a dynamic block) replace all of the
+// original's blocks of that type.
+type overrideBody struct {
+	base, override hcl.Body
+}
+
+func (b overrideBody) Content(schema *hcl.BodySchema) (*hcl.BodyContent, hcl.Diagnostics) {
+	content, _, diags := b.PartialContent(schema)
+	return content, diags
+}
+
+func (b overrideBody) PartialContent(schema *hcl.BodySchema) (*hcl.BodyContent, hcl.Body, hcl.Diagnostics) {
+	base, baseRemain, diags := b.base.PartialContent(schema)
+	over, overRemain, overDiags := b.override.PartialContent(schema)
+	diags = append(diags, overDiags...)
+	merged := &hcl.BodyContent{Attributes: hcl.Attributes{}, MissingItemRange: base.MissingItemRange}
+	maps.Copy(merged.Attributes, base.Attributes)
+	maps.Copy(merged.Attributes, over.Attributes)
+	replaced := map[string]bool{}
+	for _, block := range over.Blocks {
+		replaced[nestedType(block)] = true
+	}
+	for _, block := range base.Blocks {
+		if !replaced[nestedType(block)] {
+			merged.Blocks = append(merged.Blocks, block)
+		}
+	}
+	merged.Blocks = append(merged.Blocks, over.Blocks...)
+	return merged, overrideBody{base: baseRemain, override: overRemain}, diags
+}
+
+func (b overrideBody) JustAttributes() (hcl.Attributes, hcl.Diagnostics) {
+	attrs, diags := b.base.JustAttributes()
+	over, overDiags := b.override.JustAttributes()
+	if attrs == nil {
+		attrs = hcl.Attributes{}
+	}
+	maps.Copy(attrs, over)
+	return attrs, append(diags, overDiags...)
+}
+
+func (b overrideBody) MissingItemRange() hcl.Range { return b.base.MissingItemRange() }
+
+// nestedType is the block type a nested block writes: its own, or the label of a dynamic block.
+func nestedType(block *hcl.Block) string {
+	if block.Type == "dynamic" && len(block.Labels) == 1 {
+		return block.Labels[0]
+	}
+	return block.Type
 }
