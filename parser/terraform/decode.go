@@ -18,6 +18,8 @@ type decoder struct {
 	ctx    *hcl.EvalContext
 	header hcl.Range
 	addr   string // the address prefix of the module the resource is in
+	// problems gathers the evaluation errors of what the adapters read; see moduleEval.note.
+	problems hcl.Diagnostics
 	// maybeAbsent holds the block types written as dynamic blocks whose for_each is unknown, with the
 	// references it comes from: such a block may not exist, so what its presence implies is unknown.
 	maybeAbsent map[string][]model.Ref
@@ -66,9 +68,17 @@ func (d *decoder) azurerm(m *azurerm.Resource, rb *resourceBlock) *model.Resourc
 	return r
 }
 
+// value evaluates an expression the adapters read, keeping its evaluation errors.
+func (d *decoder) value(expr hcl.Expression, ctx *hcl.EvalContext) cty.Value {
+	v, diags := expr.Value(ctx)
+	d.problems = append(d.problems, diags...)
+	return v
+}
+
 // decodeBlock writes what body holds into out according to spec and returns the attributes it read.
 func (d *decoder) decodeBlock(body hcl.Body, spec *azurerm.Block, out *model.Value, extra ...string) hcl.Attributes {
-	content, _, _ := body.PartialContent(schemaOf(spec, extra))
+	content, _, diags := body.PartialContent(schemaOf(spec, extra))
+	d.problems = append(d.problems, diags...)
 	d.fields(content.Attributes, spec.Fields, out)
 	for i := range spec.Blocks {
 		child := &spec.Blocks[i]
@@ -179,7 +189,7 @@ func (d *decoder) fields(attrs hcl.Attributes, fields []azurerm.Field, out *mode
 		a := attrs[f.Arg]
 		var val cty.Value
 		if a != nil {
-			val, _ = a.Expr.Value(d.ctx)
+			val = d.value(a.Expr, d.ctx)
 		}
 		if a == nil || (val.IsKnown() && val.IsNull()) {
 			if f.Default != cty.NilVal {
@@ -218,9 +228,10 @@ func (d *decoder) azapi(rb *resourceBlock) *model.Resource {
 		args.Body = d.body(a)
 	}
 	if blocks := content.Blocks.OfType("identity"); len(blocks) > 0 {
-		attrs, _ := blocks[0].Body.JustAttributes()
+		content, _, diags := blocks[0].Body.PartialContent(azapiIdentitySchema)
+		d.problems = append(d.problems, diags...)
 		identity := model.NewObject(blocks[0].DefRange, model.Set)
-		for _, a := range sortedAttributes(attrs) {
+		for _, a := range sortedAttributes(content.Attributes) {
 			identity.Put(a.Name, d.attribute(a))
 		}
 		args.Identity = identity
@@ -231,6 +242,10 @@ func (d *decoder) azapi(rb *resourceBlock) *model.Resource {
 	}
 	return r
 }
+
+// azapiIdentitySchema is read through a schema rather than as bare attributes, so that a dynamic identity
+// block gets its iterator (and unknown values when its for_each is unknown).
+var azapiIdentitySchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "type"}, {Name: "identity_ids"}}}
 
 var azapiSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{
@@ -251,8 +266,7 @@ func (d *decoder) body(a *hcl.Attribute) *model.Value {
 }
 
 func (d *decoder) attribute(a *hcl.Attribute) *model.Value {
-	v, _ := a.Expr.Value(d.ctx)
-	return d.build(a.Expr, a.Range, v)
+	return d.build(a.Expr, a.Range, d.value(a.Expr, d.ctx))
 }
 
 // build turns val, the value of expr, into a model value whose nodes carry the ranges of the syntax that

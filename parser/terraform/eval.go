@@ -13,6 +13,7 @@ import (
 	"github.com/aigate-dev/aigate/parser/terraform/funcs"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
@@ -197,7 +198,8 @@ func (e *moduleEval) run() cty.Value {
 	}
 	outputs := map[string]cty.Value{}
 	for _, o := range e.mod.outputs {
-		v, _ := o.value.Value(ctx)
+		v, diags := o.value.Value(ctx)
+		e.note(diags)
 		outputs[o.name] = v
 	}
 	return cty.ObjectVal(outputs)
@@ -373,7 +375,8 @@ func (e *moduleEval) evalGraph() {
 		for _, n := range ready {
 			switch {
 			case n.local != nil:
-				v, _ := n.local.Expr.Value(ctx)
+				v, diags := n.local.Expr.Value(ctx)
+				e.note(diags)
 				e.locals[n.local.Name] = v
 			case n.call != nil:
 				e.modules[n.call.name] = e.evalCall(n.call, ctx)
@@ -440,7 +443,8 @@ func (e *moduleEval) evalCall(call *moduleCall, ctx *hcl.EvalContext) cty.Value 
 		ictx := inst.context(ctx)
 		inputs := map[string]cty.Value{}
 		for name, a := range call.inputs {
-			v, _ := a.Expr.Value(ictx)
+			v, diags := a.Expr.Value(ictx)
+			e.note(diags)
 			inputs[name] = v
 		}
 		child := &moduleEval{
@@ -475,6 +479,25 @@ func (e *moduleEval) moduleDir(call *moduleCall) (string, bool) {
 	return "", false
 }
 
+// note reports evaluation errors as warnings. Terraform would refuse such a configuration; aigate goes
+// on, the failed value unknown, so the user learns both that a setting could not be judged and why.
+// Calls to provider-defined functions are not errors of the user's: only the provider can evaluate them.
+func (e *moduleEval) note(diags hcl.Diagnostics) {
+	for _, d := range diags {
+		if d.Severity != hcl.DiagError || isProviderFunctionCall(d) {
+			continue
+		}
+		warning := *d
+		warning.Severity = hcl.DiagWarning
+		e.out.diags = append(e.out.diags, &warning)
+	}
+}
+
+func isProviderFunctionCall(d *hcl.Diagnostic) bool {
+	call, ok := d.Expression.(*hclsyntax.FunctionCallExpr)
+	return ok && strings.Contains(call.Name, "::")
+}
+
 func (e *moduleEval) warn(call *moduleCall, summary, detail string) {
 	key := call.block.DefRange.String()
 	if e.out.warned[key] {
@@ -494,6 +517,7 @@ func (e *moduleEval) evalResource(rb *resourceBlock, ctx *hcl.EvalContext) {
 	for _, inst := range exp.instances {
 		d := &decoder{ctx: inst.context(ctx), header: rb.block.DefRange, addr: e.addr}
 		r := adapt(d, rb)
+		e.note(d.problems)
 		if r == nil {
 			continue
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/aigate-dev/aigate/model"
 	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/hcl/v2"
 )
 
 // prop is what a test expects at one ARM path of one resource: its value as JSON, its state, and where
@@ -233,6 +234,22 @@ resource "azurerm_cognitive_account_customer_managed_key" "k" {
 			},
 		},
 		{
+			name: "a dynamic identity block of an azapi resource gets its iterator",
+			files: map[string]string{"main.tf": `resource "azapi_resource" "a" {
+  type = "Microsoft.CognitiveServices/accounts@2025-06-01"
+  dynamic "identity" {
+    for_each = ["SystemAssigned"]
+    content {
+      type = identity.value
+    }
+  }
+}
+`},
+			want: map[string]*prop{
+				"azapi_resource.a identity.type": {Value: `"SystemAssigned"`, State: model.Set, At: "main.tf:6:7"},
+			},
+		},
+		{
 			name: "a count given as a string is a number",
 			files: map[string]string{"main.tf": `variable "replicas" {}
 resource "azurerm_cognitive_account" "r" {
@@ -372,4 +389,32 @@ func TestModuleCycles(t *testing.T) {
 	if diff := cmp.Diff([]string{"b/main.tf:1 Module cycle", "self/main.tf:1 Module cycle"}, warnings); diff != "" {
 		t.Errorf("diagnostics (-want +got):\n%s", diff)
 	}
+}
+
+// TestEvaluationErrorsAreWarnings checks that a value that fails to evaluate is reported, as a warning
+// where it fails, and left unknown rather than taken for unset.
+func TestEvaluationErrorsAreWarnings(t *testing.T) {
+	dir := t.TempDir()
+	src := "variable \"keys\" { default = true }\nresource \"azurerm_cognitive_account\" \"a\" {\n  local_auth_enabled = var.kyes\n  custom_subdomain_name = provider::azapi::build_resource_id(\"x\")\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	res := Load([]string{dir}, Options{})
+	var got []string
+	for _, d := range res.Diagnostics {
+		got = append(got, fmt.Sprintf("%d:%d %s %s", d.Subject.Start.Line, d.Subject.Start.Column, severityName(d.Severity), d.Summary))
+	}
+	if diff := cmp.Diff([]string{"3:27 warning Unsupported attribute"}, got); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+	if v := res.Resources[0].Get("properties.disableLocalAuth"); v == nil || v.State != model.Unknown {
+		t.Errorf("the failed value is %v, want unknown", v)
+	}
+}
+
+func severityName(s hcl.DiagnosticSeverity) string {
+	if s == hcl.DiagError {
+		return "error"
+	}
+	return "warning"
 }
