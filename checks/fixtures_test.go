@@ -19,7 +19,8 @@ import (
 )
 
 // expectation is one finding a fixture asks for: the rule, where it starts, and whether it rests on a
-// value unknown until deployment (written "AIG201?").
+// value unknown until deployment (written "AIG201?"). Rule "warning" or "error" stands for a diagnostic
+// of that severity starting on the line.
 type expectation struct {
 	File      string
 	Line      int
@@ -35,10 +36,11 @@ func (e expectation) String() string {
 	return fmt.Sprintf("%s:%d %s%s", e.File, e.Line, e.Rule, mark)
 }
 
-var wantComment = regexp.MustCompile(`(?:#|//)\s*want((?:\s+AIG\d{3}\??)+)\s*$`)
+var wantComment = regexp.MustCompile(`(?:#|//)\s*want((?:\s+(?:AIG\d{3}\??|warning|error))+)\s*$`)
 
-// TestFixtures scans every case folder under testdata/<language>/ and compares the findings with the
-// expectations written in the fixtures, both ways: a missing finding and an unexpected one both fail.
+// TestFixtures scans every case folder under testdata/<language>/ and compares the findings and
+// diagnostics with the expectations written in the fixtures, both ways: a missing finding and an
+// unexpected one both fail.
 func TestFixtures(t *testing.T) {
 	cases, err := filepath.Glob(filepath.Join("testdata", "*", "*"))
 	if err != nil {
@@ -58,18 +60,20 @@ func TestFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, d := range res.Diagnostics {
-				if d.Severity == hcl.DiagError {
-					t.Errorf("unexpected error: %s", d.Error())
-				}
-			}
 			got := map[expectation]bool{}
+			for _, d := range res.Diagnostics {
+				kind := "warning"
+				if d.Severity == hcl.DiagError {
+					kind = "error"
+				}
+				got[expectation{File: filepath.ToSlash(d.Subject.Filename), Line: d.Subject.Start.Line, Rule: kind}] = true
+			}
 			for _, f := range res.Findings {
 				got[expectation{File: filepath.ToSlash(f.Range.Filename), Line: f.Range.Start.Line, Rule: f.RuleID,
 					Uncertain: f.Confidence == model.Uncertain}] = true
 			}
 			if diff := cmp.Diff(sorted(want), sorted(got)); diff != "" {
-				t.Errorf("findings differ from the fixture's expectations (-want +got):\n%s\nall findings:\n%s", diff, describe(res.Findings))
+				t.Errorf("findings differ from the fixture's expectations (-want +got):\n%s\nall findings:\n%s%s", diff, describe(res.Findings), res.Diagnostics.Error())
 			}
 		})
 	}

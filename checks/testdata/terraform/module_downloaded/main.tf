@@ -21,7 +21,7 @@ module "openai" {
   }
 }
 
-module "search" {
+module "search" { # want warning
   source = "git::https://github.com/contoso/terraform-azurerm-ai-search.git?ref=v1.8.0"
 
   name                = "srch-knowledge-mining"

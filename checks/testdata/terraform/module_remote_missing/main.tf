@@ -6,7 +6,7 @@ resource "azurerm_resource_group" "ai" {
   location = "swedencentral"
 }
 
-module "openai" {
+module "openai" { # want warning
   source  = "Azure/avm-res-cognitiveservices-account/azurerm"
   version = "~> 0.7"
 
@@ -19,7 +19,7 @@ module "openai" {
   custom_subdomain_name = "oai-voicebot-prod"
 }
 
-module "network" {
+module "network" { # want warning
   source = "git::https://dev.azure.com/contoso/platform/_git/terraform-modules//network/hub-spoke?ref=v3.2.1"
 
   name     = "vnet-voicebot-prod"
