@@ -156,23 +156,38 @@ func (l *loader) evalRoot(dir string, opts Options) (c *collector) {
 	}
 	inputs, diags := l.rootInputs(dir, mod, opts)
 	c.diags = append(c.diags, diags...)
-	e := &moduleEval{l: l, root: dir, mod: mod, inputs: inputs, out: c, chain: []string{filepath.Clean(dir)}}
+	e := &moduleEval{l: l, root: dir, workspace: workspace(dir), mod: mod, inputs: inputs, out: c, chain: []string{filepath.Clean(dir)}}
 	e.run()
 	// Patches apply within the configuration that holds them: another root is another deployment.
 	c.resources = model.Link(c.resources)
 	return c
 }
 
+// workspace is terraform.workspace as terraform would see it in root: TF_WORKSPACE, else the workspace
+// terraform workspace select recorded, else "default".
+func workspace(root string) string {
+	if w := os.Getenv("TF_WORKSPACE"); w != "" {
+		return w
+	}
+	if b, err := os.ReadFile(filepath.Join(root, ".terraform", "environment")); err == nil {
+		if w := strings.TrimSpace(string(b)); w != "" {
+			return w
+		}
+	}
+	return "default"
+}
+
 // moduleEval evaluates one instance of a module.
 type moduleEval struct {
-	l     *loader
-	root  string
-	mod   *module
-	addr  string // address prefix: "" for the root, "module.ai[0]." below it
-	key   string // the module's key in .terraform/modules/modules.json: "ai.network"
-	via   []hcl.Range
-	chain []string // the module folders on the path from the root, to stop cycles
-	depth int
+	l         *loader
+	root      string
+	workspace string
+	mod       *module
+	addr      string // address prefix: "" for the root, "module.ai[0]." below it
+	key       string // the module's key in .terraform/modules/modules.json: "ai.network"
+	via       []hcl.Range
+	chain     []string // the module folders on the path from the root, to stop cycles
+	depth     int
 
 	inputs  map[string]cty.Value
 	vars    map[string]cty.Value
@@ -213,7 +228,7 @@ func (e *moduleEval) ctx() *hcl.EvalContext {
 		"path": cty.ObjectVal(map[string]cty.Value{
 			"module": cty.StringVal(e.modulePath()), "root": cty.StringVal("."), "cwd": cty.StringVal("."),
 		}),
-		"terraform": cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")}),
+		"terraform": cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal(e.workspace)}),
 	}
 	for typ, names := range e.resourceSyms {
 		vars[typ] = cty.ObjectVal(names)
@@ -448,7 +463,7 @@ func (e *moduleEval) evalCall(call *moduleCall, ctx *hcl.EvalContext) cty.Value 
 			inputs[name] = v
 		}
 		child := &moduleEval{
-			l: e.l, root: e.root, mod: mod, inputs: inputs, out: e.out, depth: e.depth + 1,
+			l: e.l, root: e.root, workspace: e.workspace, mod: mod, inputs: inputs, out: e.out, depth: e.depth + 1,
 			addr:  e.addr + "module." + call.name + inst.suffix + ".",
 			key:   strings.TrimPrefix(e.key+"."+call.name, "."),
 			via:   append(slices.Clone(e.via), call.block.DefRange),

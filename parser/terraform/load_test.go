@@ -250,6 +250,39 @@ resource "azurerm_cognitive_account_customer_managed_key" "k" {
 			},
 		},
 		{
+			name: "terraform.workspace is the selected workspace",
+			files: map[string]string{
+				"main.tf": `locals {
+  keys = { default = true, prod = false }
+}
+resource "azurerm_cognitive_account" "a" {
+  local_auth_enabled = local.keys[terraform.workspace]
+}
+`,
+				".terraform/environment": "prod\n",
+			},
+			want: map[string]*prop{
+				"azurerm_cognitive_account.a properties.disableLocalAuth": {Value: "true", State: model.Set, At: "main.tf:5:3"},
+			},
+		},
+		{
+			name: "TF_WORKSPACE wins over the selected workspace",
+			files: map[string]string{
+				"main.tf": `locals {
+  keys = { default = true, prod = false, dev = true }
+}
+resource "azurerm_cognitive_account" "a" {
+  local_auth_enabled = local.keys[terraform.workspace]
+}
+`,
+				".terraform/environment": "prod\n",
+			},
+			env: map[string]string{"TF_WORKSPACE": "dev"},
+			want: map[string]*prop{
+				"azurerm_cognitive_account.a properties.disableLocalAuth": {Value: "false", State: model.Set, At: "main.tf:5:3"},
+			},
+		},
+		{
 			name: "a count given as a string is a number",
 			files: map[string]string{"main.tf": `variable "replicas" {}
 resource "azurerm_cognitive_account" "r" {
