@@ -371,22 +371,50 @@ func unparen(expr hcl.Expression) hcl.Expression {
 	}
 }
 
-// items maps the keys of an object constructor to its items.
+// items maps the keys of an object to the items of the object constructors that wrote them, also
+// through merge(), where the last argument that has a key wins. A key that a non-literal argument wrote
+// has no item: its node takes the range of the whole expression.
 func (d *decoder) items(expr hcl.Expression) map[string]hclsyntax.ObjectConsItem {
-	obj, ok := expr.(*hclsyntax.ObjectConsExpr)
-	if !ok {
-		return nil
-	}
-	out := map[string]hclsyntax.ObjectConsItem{}
-	for _, item := range obj.Items {
-		k, diags := item.KeyExpr.Value(d.ctx)
-		k, _ = k.Unmark()
-		if diags.HasErrors() || !k.IsKnown() || k.IsNull() || k.Type() != cty.String {
-			continue
+	switch x := expr.(type) {
+	case *hclsyntax.ObjectConsExpr:
+		out := map[string]hclsyntax.ObjectConsItem{}
+		for _, item := range x.Items {
+			k, diags := item.KeyExpr.Value(d.ctx)
+			k, _ = k.Unmark()
+			if diags.HasErrors() || !k.IsKnown() || k.IsNull() || k.Type() != cty.String {
+				continue
+			}
+			out[k.AsString()] = item
 		}
-		out[k.AsString()] = item
+		return out
+	case *hclsyntax.FunctionCallExpr:
+		if x.Name != "merge" || x.ExpandFinal {
+			return nil
+		}
+		out := map[string]hclsyntax.ObjectConsItem{}
+		for _, arg := range x.Args {
+			v, diags := arg.Value(d.ctx)
+			v, _ = v.Unmark()
+			if diags.HasErrors() || !v.IsKnown() {
+				return nil
+			}
+			if v.IsNull() || (!v.Type().IsObjectType() && !v.Type().IsMapType()) {
+				continue
+			}
+			argExpr, _ := d.unwrap(arg)
+			literal := d.items(argExpr)
+			for it := v.ElementIterator(); it.Next(); {
+				k, _ := it.Element()
+				if item, ok := literal[k.AsString()]; ok {
+					out[k.AsString()] = item
+				} else {
+					delete(out, k.AsString())
+				}
+			}
+		}
+		return out
 	}
-	return out
+	return nil
 }
 
 // filteredObject looks into a for expression that builds an object, such as the pattern

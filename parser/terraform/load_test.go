@@ -283,6 +283,25 @@ resource "azurerm_cognitive_account" "a" {
 			},
 		},
 		{
+			name: "merge keeps the range of the literal that wrote each key",
+			files: map[string]string{"main.tf": `locals {
+  base = { kind = "OpenAI", properties = { disableLocalAuth = true } }
+}
+resource "azapi_resource" "a" {
+  type = "Microsoft.CognitiveServices/accounts@2025-06-01"
+  body = merge(local.base, {
+    properties = {
+      disableLocalAuth = false
+    }
+  })
+}
+`},
+			want: map[string]*prop{
+				"azapi_resource.a properties.disableLocalAuth": {Value: "false", State: model.Set, At: "main.tf:8:7"},
+				"azapi_resource.a kind":                        {Value: `"OpenAI"`, State: model.Set, At: "main.tf:6:3"},
+			},
+		},
+		{
 			name: "a count given as a string is a number",
 			files: map[string]string{"main.tf": `variable "replicas" {}
 resource "azurerm_cognitive_account" "r" {
