@@ -87,10 +87,18 @@ func written(values ...*model.Value) *model.Value {
 
 // maybe picks the verb for a finding: the sure one, or the hedged one when a deciding value is unknown.
 func maybe(sure, hedged string, values ...*model.Value) string {
-	for _, v := range values {
-		if v != nil && v.State == model.Unknown {
-			return hedged
-		}
+	if anyUnknown(values...) {
+		return hedged
 	}
 	return sure
+}
+
+// anyUnknown reports whether any of the values is Unknown.
+func anyUnknown(values ...*model.Value) bool {
+	for _, v := range values {
+		if v != nil && v.State == model.Unknown {
+			return true
+		}
+	}
+	return false
 }

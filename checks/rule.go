@@ -109,17 +109,11 @@ func (p *Pass) Report(r *model.Resource, property string, deciding []*model.Valu
 		Language:   r.Language,
 		Via:        r.Via,
 	}
-	located := false
-	for _, v := range deciding {
-		if v == nil {
-			continue
-		}
-		if v.State == model.Unknown {
-			f.Confidence = model.Uncertain
-		}
-		if !located && v.State != model.Defaulted && !v.IsNull() {
-			f.Range, located = v.Range, true
-		}
+	if at := written(deciding...); at != nil {
+		f.Range = at.Range
+	}
+	if anyUnknown(deciding...) {
+		f.Confidence = model.Uncertain
 	}
 	p.findings = append(p.findings, f)
 }

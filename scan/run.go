@@ -9,7 +9,9 @@ import (
 	"github.com/aigate-dev/aigate/parser/terraform"
 )
 
-func run(ctx context.Context, opts Options) (*Result, error) {
+// Run scans. The error is for problems with the request itself, such as a path that does not exist; a
+// file that fails to parse is a diagnostic, and the rest is scanned.
+func Run(ctx context.Context, opts Options) (*Result, error) {
 	start := time.Now()
 	in, err := discover(opts.Paths, opts.Exclude)
 	if err != nil {

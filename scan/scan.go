@@ -3,7 +3,6 @@
 package scan
 
 import (
-	"context"
 	"time"
 
 	"github.com/aigate-dev/aigate/checks"
@@ -37,10 +36,4 @@ type Result struct {
 	Files     int
 	Resources int
 	Elapsed   time.Duration
-}
-
-// Run scans. The error is for problems with the request itself, such as a path that does not exist; a
-// file that fails to parse is a diagnostic, and the rest is scanned.
-func Run(ctx context.Context, opts Options) (*Result, error) {
-	return run(ctx, opts)
 }

@@ -83,8 +83,8 @@ func (d *decoder) decodeBlock(body hcl.Body, spec *azurerm.Block, out *model.Val
 	for i := range spec.Blocks {
 		child := &spec.Blocks[i]
 		if child.Name == "" {
-			obj := object(out, child.ARM, d.header)
-			d.present(child, obj, d.header)
+			obj := objectAt(out, child.ARM, d.header)
+			d.setPresence(child, obj, d.header)
 			d.fields(content.Attributes, child.Fields, obj)
 			continue
 		}
@@ -98,7 +98,7 @@ func (d *decoder) decodeBlock(body hcl.Body, spec *azurerm.Block, out *model.Val
 		elems := make([]*model.Value, len(blocks))
 		for j, b := range blocks {
 			elems[j] = model.NewObject(b.DefRange, model.Set)
-			d.present(child, elems[j], b.DefRange)
+			d.setPresence(child, elems[j], b.DefRange)
 			d.decodeBlock(b.Body, child, elems[j])
 		}
 		if child.List {
@@ -110,7 +110,7 @@ func (d *decoder) decodeBlock(body hcl.Body, spec *azurerm.Block, out *model.Val
 	return content.Attributes
 }
 
-func (d *decoder) present(spec *azurerm.Block, out *model.Value, rng hcl.Range) {
+func (d *decoder) setPresence(spec *azurerm.Block, out *model.Value, rng hcl.Range) {
 	for _, c := range spec.Present {
 		if refs, maybe := d.maybeAbsent[spec.Name]; maybe && spec.Name != "" {
 			out.Set(c.ARM, model.NewUnknown(rng, refs...))
@@ -145,8 +145,8 @@ func (d *decoder) unknownDynamicBlocks(body hcl.Body) map[string][]model.Ref {
 	return out
 }
 
-// object returns the object at path below out, making it when absent.
-func object(out *model.Value, path string, rng hcl.Range) *model.Value {
+// objectAt returns the object at path below out, making it when absent.
+func objectAt(out *model.Value, path string, rng hcl.Range) *model.Value {
 	if v := out.Get(path); v.IsObject() {
 		return v
 	}

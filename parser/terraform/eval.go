@@ -45,8 +45,6 @@ type Result struct {
 	Sources map[string][]byte
 	// Files counts every file read.
 	Files int
-	// Roots are the folders evaluated as root modules.
-	Roots []string
 }
 
 // Load evaluates every root module among dirs: each folder that no other folder among them calls as a
@@ -58,7 +56,7 @@ func Load(dirs []string, opts Options) Result {
 	var diags hcl.Diagnostics
 	results := make([]*collector, len(roots))
 	parallel(len(roots), func(i int) { results[i] = l.evalRoot(roots[i], opts) })
-	res := Result{Roots: roots}
+	var res Result
 	for _, c := range results {
 		res.Resources = append(res.Resources, c.resources...)
 		diags = append(diags, c.diags...)
@@ -135,11 +133,16 @@ func (l *loader) roots(dirs []string) []string {
 	return slices.Compact(roots)
 }
 
+// maxRootInstances bounds the resource and module instances one root may create, so that for_each
+// modules nested in for_each modules cannot multiply into a hang.
+const maxRootInstances = 100_000
+
 // collector gathers what the modules of one root produce.
 type collector struct {
 	resources []*model.Resource
 	diags     hcl.Diagnostics
 	warned    map[string]bool
+	instances int
 }
 
 func (l *loader) evalRoot(dir string, opts Options) (c *collector) {
@@ -193,6 +196,8 @@ type moduleEval struct {
 	vars    map[string]cty.Value
 	locals  map[string]cty.Value
 	modules map[string]cty.Value
+	// expansions holds the instances of counted resources, worked out once in evalGraph.
+	expansions map[*resourceBlock]expansion
 	// resourceSyms and dataSyms are the symbolic references resources and data sources evaluate to.
 	resourceSyms map[string]map[string]cty.Value
 	dataSyms     cty.Value
@@ -205,7 +210,7 @@ func (e *moduleEval) run() cty.Value {
 	e.funcs = e.l.functions(e.root)
 	e.evalVariables()
 	e.symbols()
-	e.locals, e.modules = map[string]cty.Value{}, map[string]cty.Value{}
+	e.locals, e.modules, e.expansions = map[string]cty.Value{}, map[string]cty.Value{}, map[*resourceBlock]expansion{}
 	e.evalGraph()
 	ctx := e.ctx()
 	for _, rb := range e.mod.resources {
@@ -272,7 +277,8 @@ func (e *moduleEval) reference(kind model.RefKind, local string) cty.Value {
 // instanceSymbols returns what a resource's name stands for once its instances are known.
 func (e *moduleEval) instanceSymbols(rb *resourceBlock, ctx *hcl.EvalContext) cty.Value {
 	local := rb.typ + "." + rb.name
-	exp := expand(rb.count, rb.forEach, ctx)
+	exp := e.expand(rb.count, rb.forEach, ctx, rb.block.DefRange)
+	e.expansions[rb] = exp
 	switch exp.mode {
 	case counted:
 		if len(exp.instances) == 0 {
@@ -296,12 +302,7 @@ func (e *moduleEval) instanceSymbols(rb *resourceBlock, ctx *hcl.EvalContext) ct
 func (e *moduleEval) evalVariables() {
 	e.vars = map[string]cty.Value{}
 	for _, v := range e.mod.variables {
-		ty, defaults := cty.DynamicPseudoType, (*typeexpr.Defaults)(nil)
-		if v.typeExpr != nil {
-			if t, d, diags := typeexpr.TypeConstraintWithDefaults(v.typeExpr); !diags.HasErrors() {
-				ty, defaults = t, d
-			}
-		}
+		ty := v.typ
 		val, given := e.inputs[v.name]
 		if !given || (val.IsKnown() && val.IsNull() && !nullable(v)) {
 			if v.defaultV == nil {
@@ -311,7 +312,7 @@ func (e *moduleEval) evalVariables() {
 			}
 			val, _ = v.defaultV.Expr.Value(nil)
 		}
-		e.vars[v.name] = conform(val, ty, defaults)
+		e.vars[v.name] = conform(val, ty, v.defaults)
 	}
 }
 
@@ -452,7 +453,7 @@ func (e *moduleEval) evalCall(call *moduleCall, ctx *hcl.EvalContext) cty.Value 
 	if mod == nil {
 		return cty.DynamicVal
 	}
-	exp := expand(call.count, call.forEach, ctx)
+	exp := e.expand(call.count, call.forEach, ctx, call.block.DefRange)
 	outputs := make([]cty.Value, len(exp.instances))
 	for i, inst := range exp.instances {
 		ictx := inst.context(ctx)
@@ -465,13 +466,33 @@ func (e *moduleEval) evalCall(call *moduleCall, ctx *hcl.EvalContext) cty.Value 
 		child := &moduleEval{
 			l: e.l, root: e.root, workspace: e.workspace, mod: mod, inputs: inputs, out: e.out, depth: e.depth + 1,
 			addr:  e.addr + "module." + call.name + inst.suffix + ".",
-			key:   strings.TrimPrefix(e.key+"."+call.name, "."),
+			key:   e.childKey(call),
 			via:   append(slices.Clone(e.via), call.block.DefRange),
 			chain: append(slices.Clone(e.chain), filepath.Clean(dir)),
 		}
 		outputs[i] = child.run()
 	}
 	return exp.collect(outputs)
+}
+
+// expand lists the instances of a counted block within the root's budget; past it, the block is evaluated
+// once, as for an unknown count, and a warning says so.
+func (e *moduleEval) expand(count, forEach *hcl.Attribute, ctx *hcl.EvalContext, rng hcl.Range) expansion {
+	exp := expand(count, forEach, ctx)
+	e.out.instances += len(exp.instances)
+	if e.out.instances > maxRootInstances && exp.mode != unknownRepetition && len(exp.instances) > 1 {
+		e.warnAt(rng, "Too many instances", fmt.Sprintf("This configuration creates more than %d resource and module instances; from here on aigate evaluates each counted block once.", maxRootInstances))
+		return unknownExpansion(forEach != nil, nil)
+	}
+	return exp
+}
+
+// childKey is a module call's key in modules.json: the names of the calls from the root, dotted.
+func (e *moduleEval) childKey(call *moduleCall) string {
+	if e.key == "" {
+		return call.name
+	}
+	return e.key + "." + call.name
 }
 
 // moduleDir finds the folder of a module call: a local path, or what terraform init downloaded and
@@ -486,8 +507,7 @@ func (e *moduleEval) moduleDir(call *moduleCall) (string, bool) {
 		e.warn(call, "Local module not found", fmt.Sprintf("Module %q has source %q, which is not a folder here; its resources are not scanned.", call.name, call.source))
 		return "", false
 	}
-	key := strings.TrimPrefix(e.key+"."+call.name, ".")
-	if dir, ok := e.l.downloaded(e.root, key); ok {
+	if dir, ok := e.l.downloaded(e.root, e.childKey(call)); ok {
 		return dir, true
 	}
 	e.warn(call, "Remote module skipped", fmt.Sprintf("Module %q comes from %q, which is not downloaded under .terraform/modules; aigate does not fetch modules, so its resources are not scanned. Run terraform init to include it.", call.name, call.source))
@@ -514,12 +534,16 @@ func isProviderFunctionCall(d *hcl.Diagnostic) bool {
 }
 
 func (e *moduleEval) warn(call *moduleCall, summary, detail string) {
-	key := call.block.DefRange.String()
+	e.warnAt(call.block.DefRange, summary, detail)
+}
+
+// warnAt reports a warning once per place, however many module instances reach it.
+func (e *moduleEval) warnAt(rng hcl.Range, summary, detail string) {
+	key := rng.String()
 	if e.out.warned[key] {
 		return
 	}
 	e.out.warned[key] = true
-	rng := call.block.DefRange
 	e.out.diags = append(e.out.diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: summary, Detail: detail, Subject: &rng})
 }
 
@@ -528,7 +552,10 @@ func (e *moduleEval) evalResource(rb *resourceBlock, ctx *hcl.EvalContext) {
 	if adapt == nil {
 		return
 	}
-	exp := expand(rb.count, rb.forEach, ctx)
+	exp, ok := e.expansions[rb]
+	if !ok {
+		exp = e.expand(rb.count, rb.forEach, ctx, rb.block.DefRange)
+	}
 	for _, inst := range exp.instances {
 		d := &decoder{ctx: inst.context(ctx), header: rb.block.DefRange, addr: e.addr}
 		r := adapt(d, rb)

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/ext/typeexpr"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 )
@@ -19,12 +18,7 @@ import (
 func (l *loader) rootInputs(dir string, mod *module, opts Options) (map[string]cty.Value, hcl.Diagnostics) {
 	types := map[string]cty.Type{}
 	for _, v := range mod.variables {
-		types[v.name] = cty.DynamicPseudoType
-		if v.typeExpr != nil {
-			if t, diags := typeexpr.TypeConstraint(v.typeExpr); !diags.HasErrors() {
-				types[v.name] = t
-			}
-		}
+		types[v.name] = v.typ
 	}
 	inputs := map[string]cty.Value{}
 	var diags hcl.Diagnostics

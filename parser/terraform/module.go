@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/typeexpr"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	hcljson "github.com/hashicorp/hcl/v2/json"
 	"github.com/zclconf/go-cty/cty"
@@ -64,8 +65,11 @@ type module struct {
 type variable struct {
 	name     string
 	defaultV *hcl.Attribute
-	typeExpr hcl.Expression
 	nullable *hcl.Attribute
+	// typ is the declared type (any when none is declared or it does not parse), with the defaults of
+	// its optional attributes.
+	typ      cty.Type
+	defaults *typeexpr.Defaults
 }
 
 type output struct {
@@ -335,9 +339,12 @@ func (m *module) add(block *hcl.Block) hcl.Diagnostics {
 	switch block.Type {
 	case "variable":
 		content, _, diags := block.Body.PartialContent(variableSchema)
-		v := &variable{name: block.Labels[0], defaultV: content.Attributes["default"], nullable: content.Attributes["nullable"]}
+		v := &variable{name: block.Labels[0], defaultV: content.Attributes["default"], nullable: content.Attributes["nullable"],
+			typ: cty.DynamicPseudoType}
 		if t := content.Attributes["type"]; t != nil {
-			v.typeExpr = t.Expr
+			if ty, defaults, typeDiags := typeexpr.TypeConstraintWithDefaults(t.Expr); !typeDiags.HasErrors() {
+				v.typ, v.defaults = ty, defaults
+			}
 		}
 		m.variables = append(m.variables, v)
 		return diags

@@ -79,11 +79,11 @@ var (
 // inverted is a bool whose ARM twin says the opposite: local_auth_enabled ↔ disableLocalAuth.
 var inverted = Transform{
 	Type:    cty.Bool,
-	ToARM:   not,
-	FromARM: not,
+	ToARM:   invertBool,
+	FromARM: invertBool,
 }
 
-func not(v cty.Value) cty.Value {
+func invertBool(v cty.Value) cty.Value {
 	if !v.IsKnown() || v.IsNull() || v.Type() != cty.Bool {
 		return v
 	}
