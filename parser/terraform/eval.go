@@ -507,8 +507,13 @@ func (e *moduleEval) moduleDir(call *moduleCall) (string, bool) {
 		e.warn(call, "Local module not found", fmt.Sprintf("Module %q has source %q, which is not a folder here; its resources are not scanned.", call.name, call.source))
 		return "", false
 	}
-	if dir, ok := e.l.downloaded(e.root, e.childKey(call)); ok {
+	dir, ok, err := e.l.downloaded(e.root, e.childKey(call))
+	if ok {
 		return dir, true
+	}
+	if err != nil {
+		e.warnAt(hcl.Range{Filename: manifestPath(e.root), Start: hcl.InitialPos, End: hcl.InitialPos}, "Cannot read modules.json",
+			fmt.Sprintf("terraform init records downloaded modules in this file, but it cannot be read (%v); downloaded modules are not scanned.", err))
 	}
 	e.warn(call, "Remote module skipped", fmt.Sprintf("Module %q comes from %q, which is not downloaded under .terraform/modules; aigate does not fetch modules, so its resources are not scanned. Run terraform init to include it.", call.name, call.source))
 	return "", false

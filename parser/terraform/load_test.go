@@ -470,3 +470,27 @@ func severityName(s hcl.DiagnosticSeverity) string {
 	}
 	return "warning"
 }
+
+// TestBrokenManifest checks that a modules.json that cannot be read is reported, not taken for "nothing
+// downloaded".
+func TestBrokenManifest(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, ".terraform", "modules"), 0o750); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".terraform", "modules", "modules.json"), []byte("{"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte("module \"ai\" {\n  source = \"Azure/ai/azurerm\"\n}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range Load([]string{dir}, Options{}).Diagnostics {
+		rel, _ := filepath.Rel(dir, d.Subject.Filename)
+		got = append(got, filepath.ToSlash(rel)+" "+d.Summary)
+	}
+	want := []string{".terraform/modules/modules.json Cannot read modules.json", "main.tf Remote module skipped"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+}

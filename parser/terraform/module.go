@@ -5,7 +5,9 @@ package terraform
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -101,8 +103,14 @@ type loader struct {
 	files   map[string]*hcl.File
 	modules map[string]*parsedModule
 	funcs   map[string]map[string]function.Function
-	// manifests caches each root's .terraform/modules/modules.json: module key → folder.
-	manifests map[string]map[string]string
+	// manifests caches each root's .terraform/modules/modules.json.
+	manifests map[string]manifest
+}
+
+// manifest is what modules.json says: module key → folder, or why it could not be read.
+type manifest struct {
+	dirs map[string]string
+	err  error
 }
 
 type parsedModule struct {
@@ -113,7 +121,7 @@ type parsedModule struct {
 
 func newLoader() *loader {
 	return &loader{files: map[string]*hcl.File{}, modules: map[string]*parsedModule{},
-		funcs: map[string]map[string]function.Function{}, manifests: map[string]map[string]string{}}
+		funcs: map[string]map[string]function.Function{}, manifests: map[string]manifest{}}
 }
 
 // isConfigFile reports whether Terraform reads name as configuration.
@@ -186,37 +194,46 @@ func (l *loader) parseDiagnostics() hcl.Diagnostics {
 	return out
 }
 
-// downloaded finds a module that terraform init placed under the root's .terraform/modules.
-func (l *loader) downloaded(root, key string) (string, bool) {
+// downloaded finds a module that terraform init placed under the root's .terraform/modules. The error
+// says why a manifest that is there could not be read.
+func (l *loader) downloaded(root, key string) (string, bool, error) {
 	l.mu.Lock()
-	manifest, ok := l.manifests[root]
+	m, ok := l.manifests[root]
 	if !ok {
-		manifest = readManifest(root)
-		l.manifests[root] = manifest
+		m.dirs, m.err = readManifest(root)
+		l.manifests[root] = m
 	}
 	l.mu.Unlock()
-	dir, ok := manifest[key]
+	dir, ok := m.dirs[key]
 	if !ok {
-		return "", false
+		return "", false, m.err
 	}
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		return "", false
+		return "", false, nil
 	}
-	return dir, true
+	return dir, true, nil
+}
+
+// manifestPath is where terraform init records the modules it downloaded.
+func manifestPath(root string) string {
+	return filepath.Join(root, ".terraform", "modules", "modules.json")
 }
 
 // readManifest reads .terraform/modules/modules.json, whose Dir entries are relative to the root. A
-// missing or broken manifest means nothing was downloaded.
-func readManifest(root string) map[string]string {
-	src, err := os.ReadFile(filepath.Join(root, ".terraform", "modules", "modules.json"))
+// missing manifest means nothing was downloaded.
+func readManifest(root string) (map[string]string, error) {
+	src, err := os.ReadFile(manifestPath(root))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
 	if err != nil {
-		return nil
+		return nil, err
 	}
 	var manifest struct {
 		Modules []struct{ Key, Dir string }
 	}
-	if json.Unmarshal(src, &manifest) != nil {
-		return nil
+	if err := json.Unmarshal(src, &manifest); err != nil {
+		return nil, err
 	}
 	out := map[string]string{}
 	for _, m := range manifest.Modules {
@@ -224,7 +241,7 @@ func readManifest(root string) map[string]string {
 			out[m.Key] = filepath.Join(root, filepath.FromSlash(m.Dir))
 		}
 	}
-	return out
+	return out, nil
 }
 
 // sources returns the text of every configuration file parsed so far, by file name, for writers that
