@@ -339,8 +339,8 @@ func conform(val cty.Value, ty cty.Type, defaults *typeexpr.Defaults) cty.Value 
 }
 
 // evalGraph evaluates locals, module calls and the instances of counted resources in dependency order, in
-// waves: each wave holds what depends only on what earlier waves produced. A cycle is evaluated as it
-// stands, its open ends unknown.
+// waves: each wave holds what depends only on what earlier waves produced. What is left in a cycle is
+// reported; its locals are unknown, and its modules and resources are evaluated with what there is.
 func (e *moduleEval) evalGraph() {
 	type node struct {
 		key      string
@@ -378,18 +378,22 @@ func (e *moduleEval) evalGraph() {
 	for len(pending) > 0 {
 		var ready, rest []*node
 		for _, n := range pending {
-			if !slices.ContainsFunc(n.deps, func(d string) bool { return keys[d] && !done[d] && d != n.key }) {
+			if !slices.ContainsFunc(n.deps, func(d string) bool { return keys[d] && !done[d] }) {
 				ready = append(ready, n)
 			} else {
 				rest = append(rest, n)
 			}
 		}
-		if len(ready) == 0 {
-			ready, rest = rest, nil
+		cyclic := len(ready) == 0
+		if cyclic {
+			ready, rest = onCycle(rest, func(n *node) []string { return n.deps }, func(n *node) string { return n.key })
 		}
 		ctx := e.ctx()
 		for _, n := range ready {
 			switch {
+			case n.local != nil && cyclic:
+				e.warnAt(n.local.Range, "Dependency cycle", fmt.Sprintf("local.%s depends on itself, directly or through other locals, modules or counts; Terraform rejects such cycles, so its value is unknown here.", n.local.Name))
+				e.locals[n.local.Name] = cty.DynamicVal
 			case n.local != nil:
 				v, diags := n.local.Expr.Value(ctx)
 				e.note(diags)
@@ -405,6 +409,46 @@ func (e *moduleEval) evalGraph() {
 		}
 		pending = rest
 	}
+}
+
+// onCycle splits nodes that wait on each other into those on a cycle, which can reach themselves through
+// their dependencies, and the rest, which only wait behind a cycle.
+func onCycle[N any](nodes []N, deps func(N) []string, key func(N) string) (cycle, rest []N) {
+	byKey := map[string]N{}
+	for _, n := range nodes {
+		byKey[key(n)] = n
+	}
+	reaches := func(from N, target string) bool {
+		seen := map[string]bool{}
+		var walk func(N) bool
+		walk = func(n N) bool {
+			for _, d := range deps(n) {
+				if d == target {
+					return true
+				}
+				next, ok := byKey[d]
+				if ok && !seen[d] {
+					seen[d] = true
+					if walk(next) {
+						return true
+					}
+				}
+			}
+			return false
+		}
+		return walk(from)
+	}
+	for _, n := range nodes {
+		if reaches(n, key(n)) {
+			cycle = append(cycle, n)
+		} else {
+			rest = append(rest, n)
+		}
+	}
+	if len(cycle) == 0 {
+		return nodes, nil
+	}
+	return cycle, rest
 }
 
 // dependencies lists what an expression refers to, as "local.x", "module.y" and "TYPE.NAME" for
