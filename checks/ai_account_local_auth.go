@@ -38,7 +38,7 @@ func init() {
 					continue
 				}
 				p.Report(r, path, []*model.Value{v}, "%s %s API keys (%s); %s",
-					aiAccountNoun(r), maybe("accepts", "may accept", v), evidence(r, path, v, "the service default false applies"), want(r, path, cty.True))
+					aiAccountNoun(r), maybe("accepts", "may accept", v), evidence(r, path, v, "the service default false applies"), want(r, path, v, cty.True))
 			}
 		},
 	})

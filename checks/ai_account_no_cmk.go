@@ -2,6 +2,7 @@ package checks
 
 import (
 	"github.com/aigate-dev/aigate/model"
+	"github.com/zclconf/go-cty/cty"
 )
 
 func init() {
@@ -35,8 +36,9 @@ func init() {
 				if isString(v, "Microsoft.KeyVault") {
 					continue
 				}
-				p.Report(r, path, []*model.Value{v}, "%s %s encrypted with a customer-managed key (%s); configure %s with a key from your Key Vault",
-					aiAccountNoun(r), maybe("is not", "may not be", v), evidence(r, path, v, "Microsoft-managed keys apply"), r.SpellPath("properties.encryption"))
+				p.Report(r, path, []*model.Value{v}, "%s %s encrypted with a customer-managed key (%s); %s with a key from your Key Vault",
+					aiAccountNoun(r), maybe("is not", "may not be", v), evidence(r, path, v, "Microsoft-managed keys apply"),
+					want(r, path, v, cty.StringVal("Microsoft.KeyVault")))
 			}
 		},
 	})

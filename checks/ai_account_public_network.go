@@ -40,7 +40,7 @@ func init() {
 			for r := range p.Resources(aiAccountType) {
 				access, acl := r.Get(accessPath), r.Get(aclPath)
 				aclEvidence := evidence(r, aclPath, acl, "")
-				if r.Get(aclsPath) == nil {
+				if acls := r.Get(aclsPath); acls == nil || acls.IsNull() {
 					aclEvidence = evidence(r, aclsPath, nil, "no network rule limits access")
 				}
 				if isString(access, "Disabled") || isString(acl, "Deny") {
@@ -53,7 +53,7 @@ func init() {
 				p.Report(r, property, []*model.Value{access, acl}, "%s %s reachable from any network (%s; %s); %s, or deny by default in %s",
 					aiAccountNoun(r), maybe("is", "may be", access, acl),
 					evidence(r, accessPath, access, `the service default "Enabled" applies`), aclEvidence,
-					want(r, accessPath, cty.StringVal("Disabled")), r.SpellPath(aclsPath))
+					want(r, accessPath, access, cty.StringVal("Disabled")), r.SpellingOf(acl).Path(aclsPath))
 			}
 		},
 	})

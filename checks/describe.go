@@ -32,7 +32,8 @@ func aiAccountNoun(r *model.Resource) string {
 // service default false applies", "local_auth_enabled is unknown until deployment (it comes from
 // var.keys)". whenAbsent says what the service does when nothing is sent; "" when that needs no words.
 func evidence(r *model.Resource, path string, v *model.Value, whenAbsent string) string {
-	name := r.SpellPath(path)
+	spell := r.SpellingOf(v)
+	name := spell.Path(path)
 	switch {
 	case v == nil || v.IsNull():
 		if whenAbsent != "" {
@@ -42,9 +43,9 @@ func evidence(r *model.Resource, path string, v *model.Value, whenAbsent string)
 	case v.State == model.Unknown:
 		return name + " is unknown until deployment" + origin(v.Refs)
 	case v.State == model.Defaulted:
-		return fmt.Sprintf("%s is not set and defaults to %s", name, r.SpellValue(path, v.Cty()))
+		return fmt.Sprintf("%s is not set and defaults to %s", name, spell.Value(path, v.Cty()))
 	}
-	return fmt.Sprintf("%s = %s", name, r.SpellValue(path, v.Cty()))
+	return fmt.Sprintf("%s = %s", name, spell.Value(path, v.Cty()))
 }
 
 func origin(refs []model.Ref) string {
@@ -58,9 +59,10 @@ func origin(refs []model.Ref) string {
 	return " (it comes from " + strings.Join(names, ", ") + ")"
 }
 
-// want says, in the user's language, what the secure setting is: "set local_auth_enabled = false".
-func want(r *model.Resource, path string, secure cty.Value) string {
-	return fmt.Sprintf("set %s = %s", r.SpellPath(path), r.SpellValue(path, secure))
+// want says, in the language of whatever wrote the deciding value, how to make it secure: "set
+// local_auth_enabled = false", "add a customer_managed_key block".
+func want(r *model.Resource, path string, v *model.Value, secure cty.Value) string {
+	return r.SpellingOf(v).Instruct(path, secure)
 }
 
 // isString reports whether v is a known string equal to s, ignoring case as ARM does.

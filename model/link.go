@@ -21,20 +21,26 @@ func Link(resources []*Resource) []*Resource {
 		}
 	}
 	for _, p := range patches {
-		targets, speculative, why := targetsOf(p, kept), p.ExistenceUnknown, p.ExistenceRefs
-		if len(targets) == 0 && !p.pointsSomewhere() {
+		p.Body.stamp(p.SpellingOf(nil))
+		targets := targetsOf(p, kept)
+		// One patch changes one resource: when it may be any of several, or may not exist at all, it
+		// decides none of them.
+		speculative, why := p.ExistenceUnknown || len(targets) > 1, p.ExistenceRefs
+		if len(targets) > 1 {
 			why = p.Target
+		}
+		if len(targets) == 0 && !p.pointsSomewhere() {
 			for _, r := range kept {
-				if r.Type == p.Type {
+				if strings.EqualFold(r.Type, p.Type) {
 					targets = append(targets, r)
 				}
 			}
-			speculative = true
+			speculative, why = true, p.Target
 		}
 		for _, t := range targets {
 			if speculative {
 				refs := append(SortedRefs(append([]Ref{}, why...)), Ref{Kind: ResourceRef, Address: p.Address})
-				t.Body.Merge(unknownLeaves(p.Body, refs, t.Range, true))
+				t.Body.Merge(uncertainLeaves(p.Body, t.Body, refs, t.Range, true))
 			} else {
 				t.Body.Merge(p.Body)
 			}
@@ -47,7 +53,7 @@ func targetsOf(patch *Resource, resources []*Resource) []*Resource {
 	var byRef, byName []*Resource
 	name, named := patch.Body.Get("name").String()
 	for _, r := range resources {
-		if r.Type != patch.Type {
+		if !strings.EqualFold(r.Type, patch.Type) {
 			continue
 		}
 		for _, ref := range patch.Target {
@@ -79,19 +85,33 @@ func (r *Resource) pointsSomewhere() bool {
 	return false
 }
 
-// unknownLeaves copies the shape of v with every leaf made Unknown and placed at rng, the header of the
-// resource it lands in: the finding is about that resource. The name that identified the patch is left
-// out: it is not a property the patch sets.
-func unknownLeaves(v *Value, refs []Ref, rng hcl.Range, top bool) *Value {
-	if !v.IsObject() {
+// uncertainLeaves copies the shape of a patch that may or may not apply to target, with every leaf
+// that would change target's value made Unknown and placed at rng, the header of the resource it lands
+// in: the finding is about that resource. A leaf that target already holds stays as target has it:
+// either way the value is the same. The name that identified the patch is left out: it is not a
+// property the patch sets.
+func uncertainLeaves(patch, target *Value, refs []Ref, rng hcl.Range, top bool) *Value {
+	if !patch.IsObject() {
+		if target.IsKnown() && patch.IsKnown() && sameValue(target, patch) {
+			return target.clone()
+		}
 		return NewUnknown(rng, refs...)
 	}
 	out := NewObject(rng, Set)
-	for _, f := range v.Fields() {
+	for _, f := range patch.Fields() {
 		if top && f.Name == "name" {
 			continue
 		}
-		out.fields = append(out.fields, Field{Name: f.Name, Value: unknownLeaves(f.Value, refs, rng, false)})
+		out.fields = append(out.fields, Field{Name: f.Name, Value: uncertainLeaves(f.Value, target.Field(f.Name), refs, rng, false)})
 	}
 	return out
+}
+
+// sameValue compares known leaves the way ARM does: strings without case.
+func sameValue(a, b *Value) bool {
+	if as, ok := a.String(); ok {
+		bs, ok := b.String()
+		return ok && strings.EqualFold(as, bs)
+	}
+	return a.Cty().RawEquals(b.Cty())
 }

@@ -65,9 +65,9 @@ func TestLink(t *testing.T) {
 		// want gives, per account address, the state of keySource after linking (0: absent).
 		want map[string]State
 	}{
-		{"a reference to the whole counted resource patches every instance",
+		{"a reference to the whole counted resource may mean any instance, so it decides none",
 			patch([]Ref{{Kind: ResourceRef, Address: "acct.x"}}, ""),
-			map[string]State{"acct.x[0]": Set, "acct.x[1]": Set, "acct.y": 0}},
+			map[string]State{"acct.x[0]": Unknown, "acct.x[1]": Unknown, "acct.y": 0}},
 		{"a reference to one instance patches that one",
 			patch([]Ref{{Kind: ResourceRef, Address: "acct.x[1]"}}, ""),
 			map[string]State{"acct.x[0]": 0, "acct.x[1]": Set, "acct.y": 0}},
@@ -100,5 +100,49 @@ func TestLink(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestLinkIntoUnknown checks that a patch into a resource whose properties are unknown as a whole leaves
+// what the patch sets known and the rest unknown.
+func TestLinkIntoUnknown(t *testing.T) {
+	body := NewObject(at(1), Set)
+	body.Set("properties", NewUnknown(at(2), Ref{Kind: InputRef, Address: "var.props"}))
+	account := &Resource{Type: "Microsoft.CognitiveServices/accounts", Address: "acct", Body: body}
+	patchBody := NewObject(at(10), Set)
+	patchBody.Set("properties.encryption.keySource", NewPrimitive(cty.StringVal("Microsoft.KeyVault"), at(11), Set))
+	patch := &Resource{Type: "Microsoft.CognitiveServices/accounts", Address: "cmk", Body: patchBody, Patch: true,
+		Target: []Ref{{Kind: ResourceRef, Address: "acct"}}}
+	Link([]*Resource{account, patch})
+	if v := account.Get("properties.encryption.keySource"); v == nil || v.State != Set {
+		t.Errorf("keySource = %v, want the patch's value", v)
+	}
+	v := account.Get("properties.disableLocalAuth")
+	if v == nil || v.State != Unknown || len(v.Refs) != 1 || v.Refs[0].Address != "var.props" {
+		t.Errorf("disableLocalAuth = %+v, want unknown from var.props", v)
+	}
+	if got := account.SpellingOf(account.Get("properties.encryption.keySource")); got != (ARMSpelling{}) {
+		t.Errorf("the patched value is spelled by %T, want the patch's ARMSpelling", got)
+	}
+}
+
+// TestSpeculativePatchKeepsEqualValues checks that a patch that may not exist leaves alone what the
+// target already holds with the same value, and makes unknown what it would change.
+func TestSpeculativePatchKeepsEqualValues(t *testing.T) {
+	body := NewObject(at(1), Set)
+	body.Set("properties.encryption.keySource", NewPrimitive(cty.StringVal("Microsoft.KeyVault"), at(3), Set))
+	body.Set("properties.disableLocalAuth", NewPrimitive(cty.False, at(4), Set))
+	account := &Resource{Type: "Microsoft.CognitiveServices/accounts", Address: "acct", Body: body}
+	patchBody := NewObject(at(10), Set)
+	patchBody.Set("properties.encryption.keySource", NewPrimitive(cty.StringVal("microsoft.keyvault"), at(11), Set))
+	patchBody.Set("properties.disableLocalAuth", NewPrimitive(cty.True, at(12), Set))
+	patch := &Resource{Type: "Microsoft.CognitiveServices/accounts", Address: "maybe", Body: patchBody, Patch: true,
+		Target: []Ref{{Kind: ResourceRef, Address: "acct"}}, ExistenceUnknown: true}
+	Link([]*Resource{account, patch})
+	if v := account.Get("properties.encryption.keySource"); v.State != Set || v.Range.Start.Line != 3 {
+		t.Errorf("keySource = %+v, want the account's own value", v)
+	}
+	if v := account.Get("properties.disableLocalAuth"); v.State != Unknown {
+		t.Errorf("disableLocalAuth = %+v, want unknown", v)
 	}
 }

@@ -2,7 +2,6 @@ package model
 
 import (
 	"github.com/hashicorp/hcl/v2"
-	"github.com/zclconf/go-cty/cty"
 )
 
 // Language is the input language a resource was written in. Checks never look at it; writers use it to
@@ -27,17 +26,6 @@ func (l Language) String() string {
 	return "unknown"
 }
 
-// Spelling tells how a resource's source language writes ARM property paths and values, so that a
-// check's message speaks the user's language without the check knowing which it is.
-type Spelling interface {
-	// Path returns how the user writes the ARM property path: local_auth_enabled for
-	// properties.disableLocalAuth in azurerm, the path itself in ARM and Bicep.
-	Path(armPath string) string
-	// Value returns how the user writes the ARM value v at armPath: "true" for local_auth_enabled
-	// when properties.disableLocalAuth is false.
-	Value(armPath string, v cty.Value) string
-}
-
 // Resource is one Azure resource in ARM shape, whatever it was written in.
 type Resource struct {
 	// Type is the ARM resource type, such as Microsoft.CognitiveServices/accounts.
@@ -53,7 +41,7 @@ type Resource struct {
 	Body *Value
 	// Language is what the resource was written in.
 	Language Language
-	// Spelling renders ARM paths and values the way the user writes them.
+	// Spelling renders ARM paths and values the way the user writes them; nil means ARMSpelling.
 	Spelling Spelling
 	// Via lists the module calls that lead to the resource, outermost first, for locating findings in
 	// modules that live outside the repository.

@@ -56,6 +56,12 @@ type Value struct {
 	fields    []Field
 	elems     []*Value
 	shape     shape
+	// open marks an object of which only some members are known: one that was Unknown until a patch set
+	// some of its properties. Its other members are Unknown.
+	open bool
+	// spelling is the language of the patch that wrote the node into another resource; nil for the
+	// resource's own nodes.
+	spelling Spelling
 }
 
 type shape uint8
@@ -172,6 +178,9 @@ func (v *Value) Field(name string) *Value {
 			folded = f.Value
 		}
 	}
+	if folded == nil && v.open {
+		return NewUnknown(v.Range, v.Refs...)
+	}
 	return folded
 }
 
@@ -231,15 +240,31 @@ func (v *Value) Put(name string, child *Value) {
 }
 
 // Merge writes every leaf of patch into v at the same path: what a PATCH of the resource does. It copies
-// what it writes, so that one patch merged into several resources leaves them independent.
+// what it writes, so that one patch merged into several resources leaves them independent. An Unknown
+// object the patch writes into becomes open: what the patch sets is known, the rest stays unknown.
 func (v *Value) Merge(patch *Value) {
 	for _, f := range patch.Fields() {
 		cur := v.Field(f.Name)
+		if cur != nil && cur.State == Unknown && f.Value.IsObject() {
+			cur = &Value{Range: cur.Range, State: Set, Refs: cur.Refs, shape: objectShape, open: true}
+			v.Put(f.Name, cur)
+		}
 		if cur.IsObject() && f.Value.IsObject() {
 			cur.Merge(f.Value)
 			continue
 		}
 		v.Put(f.Name, f.Value.clone())
+	}
+}
+
+// stamp records on every node of v the spelling of the patch that wrote it.
+func (v *Value) stamp(s Spelling) {
+	v.spelling = s
+	for _, f := range v.fields {
+		f.Value.stamp(s)
+	}
+	for _, e := range v.elems {
+		e.stamp(s)
 	}
 }
 
@@ -309,7 +334,7 @@ func (v *Value) Cty() cty.Value {
 	switch {
 	case v == nil:
 		return cty.NullVal(cty.DynamicPseudoType)
-	case v.State == Unknown:
+	case v.State == Unknown || v.open:
 		return cty.DynamicVal
 	case v.shape == objectShape:
 		attrs := make(map[string]cty.Value, len(v.fields))

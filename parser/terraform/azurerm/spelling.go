@@ -12,7 +12,7 @@ type spelling struct{ r *Resource }
 // Path returns the argument that writes armPath, or the block that holds it when no argument writes it
 // alone (customer_managed_key for properties.encryption.keySource).
 func (s spelling) Path(armPath string) string {
-	if tf, _, ok := s.find(armPath); ok {
+	if tf, _, ok := s.find(armPath); ok && tf != "" {
 		return tf
 	}
 	return armPath
@@ -23,6 +23,18 @@ func (s spelling) Value(armPath string, v cty.Value) string {
 		return model.JSONText(f.Transform.FromARM(v))
 	}
 	return model.JSONText(v)
+}
+
+// Instruct names the argument to set, or the block whose presence gives armPath its value.
+func (s spelling) Instruct(armPath string, v cty.Value) string {
+	tf, field, ok := s.find(armPath)
+	switch {
+	case !ok || tf == "":
+		return model.ARMSpelling{}.Instruct(armPath, v)
+	case field == nil:
+		return "add a " + tf + " block"
+	}
+	return "set " + tf + " = " + model.JSONText(field.Transform.FromARM(v))
 }
 
 // find returns the Terraform path of the deepest table entry at or above armPath, and the field when

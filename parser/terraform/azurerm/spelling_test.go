@@ -21,7 +21,7 @@ func TestSpelling(t *testing.T) {
 		{"azurerm_cognitive_account", "properties.encryption.keySource", cty.StringVal("Microsoft.KeyVault"), "customer_managed_key", `"Microsoft.KeyVault"`},
 		{"azurerm_ai_services", "properties.disableLocalAuth", cty.True, "local_authentication_enabled", "false"},
 		{"azurerm_ai_services", "properties.publicNetworkAccess", cty.StringVal("Enabled"), "public_network_access", `"Enabled"`},
-		{"azurerm_cognitive_account_customer_managed_key", "properties.encryption.keySource", cty.StringVal("Microsoft.KeyVault"), "", `"Microsoft.KeyVault"`},
+		{"azurerm_cognitive_account_customer_managed_key", "properties.encryption.keySource", cty.StringVal("Microsoft.KeyVault"), "properties.encryption.keySource", `"Microsoft.KeyVault"`},
 		{"azurerm_cognitive_account", "properties.somethingUnmapped", cty.True, "properties.somethingUnmapped", "true"},
 	}
 	for _, tt := range tests {
@@ -38,6 +38,26 @@ func TestSpelling(t *testing.T) {
 		}
 		if got := s.Value(tt.armPath, tt.armValue); got != tt.wantValue {
 			t.Errorf("%s %s: value %s, want %s", tt.tfType, tt.armPath, got, tt.wantValue)
+		}
+	}
+}
+
+func TestInstruct(t *testing.T) {
+	tests := []struct {
+		tfType, armPath string
+		armValue        cty.Value
+		want            string
+	}{
+		{"azurerm_cognitive_account", "properties.disableLocalAuth", cty.True, "set local_auth_enabled = false"},
+		{"azurerm_cognitive_account", "properties.publicNetworkAccess", cty.StringVal("Disabled"), "set public_network_access_enabled = false"},
+		{"azurerm_cognitive_account", "properties.encryption.keySource", cty.StringVal("Microsoft.KeyVault"), "add a customer_managed_key block"},
+		{"azurerm_ai_services", "properties.publicNetworkAccess", cty.StringVal("Disabled"), `set public_network_access = "Disabled"`},
+		{"azurerm_cognitive_account", "properties.unmapped", cty.True, "set properties.unmapped = true"},
+	}
+	for _, tt := range tests {
+		m, _ := Lookup(tt.tfType)
+		if got := m.Spelling().Instruct(tt.armPath, tt.armValue); got != tt.want {
+			t.Errorf("%s %s: %q, want %q", tt.tfType, tt.armPath, got, tt.want)
 		}
 	}
 }
