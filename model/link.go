@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -27,7 +28,7 @@ func Link(resources []*Resource) []*Resource {
 		// decides none of them.
 		speculative, why := p.ExistenceUnknown || len(targets) > 1, p.ExistenceRefs
 		if len(targets) > 1 {
-			why = p.Target
+			why = append(why, notTargeting(p.Target, targets)...)
 		}
 		if len(targets) == 0 && !p.pointsSomewhere() {
 			for _, r := range kept {
@@ -42,11 +43,35 @@ func Link(resources []*Resource) []*Resource {
 				refs := append(SortedRefs(append([]Ref{}, why...)), Ref{Kind: ResourceRef, Address: p.Address})
 				t.Body.Merge(uncertainLeaves(p.Body, t.Body, refs, t.Range, true))
 			} else {
-				t.Body.Merge(p.Body)
+				t.Body.Merge(withoutName(p.Body))
 			}
 		}
 	}
 	return kept
+}
+
+// notTargeting drops the references that name one of the resources: what a patch's target depends on,
+// beside the candidates themselves.
+func notTargeting(refs []Ref, resources []*Resource) []Ref {
+	var out []Ref
+	for _, ref := range refs {
+		if !slices.ContainsFunc(resources, func(r *Resource) bool { return ref.Targets(r.Address) }) {
+			out = append(out, ref)
+		}
+	}
+	return out
+}
+
+// withoutName is a patch body less the name that identified its target: the name is not a property the
+// patch sets.
+func withoutName(body *Value) *Value {
+	out := NewObject(body.Range, body.State)
+	for _, f := range body.Fields() {
+		if f.Name != "name" {
+			out.fields = append(out.fields, f)
+		}
+	}
+	return out
 }
 
 func targetsOf(patch *Resource, resources []*Resource) []*Resource {

@@ -69,10 +69,18 @@ func (d *decoder) azurerm(m *azurerm.Resource, rb *resourceBlock) *model.Resourc
 }
 
 // value evaluates an expression the adapters read, keeping its evaluation errors.
-func (d *decoder) value(expr hcl.Expression, ctx *hcl.EvalContext) cty.Value {
-	v, diags := expr.Value(ctx)
+func (d *decoder) value(expr hcl.Expression) cty.Value {
+	v, diags := expr.Value(d.ctx)
 	d.problems = append(d.problems, diags...)
 	return v
+}
+
+// child returns a decoder for expressions that see more variables than d's, such as a for expression's
+// iterators.
+func (d *decoder) child(ctx *hcl.EvalContext) *decoder {
+	c := *d
+	c.ctx, c.problems = ctx, nil
+	return &c
 }
 
 // decodeBlock writes what body holds into out according to spec and returns the attributes it read.
@@ -120,20 +128,18 @@ func (d *decoder) setPresence(spec *azurerm.Block, out *model.Value, rng hcl.Ran
 	}
 }
 
-// unknownDynamicBlocks finds the dynamic blocks of a body whose for_each is unknown.
+// unknownDynamicBlocks finds the dynamic blocks of a body whose for_each is unknown, in either syntax.
 func (d *decoder) unknownDynamicBlocks(body hcl.Body) map[string][]model.Ref {
-	native, ok := body.(*hclsyntax.Body)
-	if !ok {
-		return nil
-	}
+	content, _, _ := body.PartialContent(dynamicBlocksSchema)
 	var out map[string][]model.Ref
-	for _, b := range native.Blocks {
-		forEach := b.Body.Attributes["for_each"]
-		if b.Type != "dynamic" || len(b.Labels) != 1 || forEach == nil {
+	for _, b := range content.Blocks {
+		attrs, _, _ := b.Body.PartialContent(forEachSchema)
+		forEach := attrs.Attributes["for_each"]
+		if forEach == nil {
 			continue
 		}
 		v, _ := forEach.Expr.Value(d.ctx)
-		v, marks := v.Unmark()
+		v, marks := v.UnmarkDeep()
 		if v.IsKnown() {
 			continue
 		}
@@ -144,6 +150,11 @@ func (d *decoder) unknownDynamicBlocks(body hcl.Body) map[string][]model.Ref {
 	}
 	return out
 }
+
+var (
+	dynamicBlocksSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "dynamic", LabelNames: []string{"type"}}}}
+	forEachSchema       = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "for_each"}}}
+)
 
 // objectAt returns the object at path below out, making it when absent.
 func objectAt(out *model.Value, path string, rng hcl.Range) *model.Value {
@@ -189,7 +200,7 @@ func (d *decoder) fields(attrs hcl.Attributes, fields []azurerm.Field, out *mode
 		a := attrs[f.Arg]
 		var val cty.Value
 		if a != nil {
-			val = d.value(a.Expr, d.ctx)
+			val = d.value(a.Expr)
 		}
 		if a == nil || (val.IsKnown() && val.IsNull()) {
 			if f.Default != cty.NilVal {
@@ -214,15 +225,25 @@ func transform(val cty.Value, t azurerm.Transform) cty.Value {
 }
 
 func (d *decoder) azapi(rb *resourceBlock) *model.Resource {
-	content, _, _ := dynblock.Expand(rb.body, d.ctx).PartialContent(azapiSchema)
+	content, _, diags := dynblock.Expand(rb.body, d.ctx).PartialContent(azapiSchema)
+	d.problems = append(d.problems, diags...)
 	var args azapi.Args
-	for name, dst := range map[string]**model.Value{
-		"type": &args.Type, "name": &args.Name, "parent_id": &args.ParentID, "resource_id": &args.ResourceID,
-		"location": &args.Location, "tags": &args.Tags,
+	for _, arg := range []struct {
+		name string
+		dst  **model.Value
+	}{
+		{"type", &args.Type}, {"name", &args.Name}, {"parent_id", &args.ParentID}, {"resource_id", &args.ResourceID},
+		{"location", &args.Location}, {"tags", &args.Tags},
 	} {
-		if a := content.Attributes[name]; a != nil {
-			*dst = d.attribute(a)
+		if a := content.Attributes[arg.name]; a != nil {
+			*arg.dst = d.attribute(a)
 		}
+	}
+	if a := content.Attributes["type"]; a != nil && !args.Type.IsKnown() {
+		args.Type = d.typePrefix(a)
+	}
+	if a := content.Attributes["resource_id"]; a != nil && args.Name == nil && !args.ResourceID.IsKnown() {
+		args.Name = trailingName(a.Expr)
 	}
 	if a := content.Attributes["body"]; a != nil {
 		args.Body = d.body(a)
@@ -238,9 +259,46 @@ func (d *decoder) azapi(rb *resourceBlock) *model.Resource {
 	}
 	r, ok := azapi.Adapt(rb.typ, d.header, args)
 	if !ok {
+		d.problems = append(d.problems, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Resource type unknown",
+			Detail:  "The type of this resource cannot be known before deployment, so no rule can judge it.",
+			Subject: d.header.Ptr()})
 		return nil
 	}
 	return r
+}
+
+// typePrefix reads the resource type from a type whose api-version is not known, such as
+// "Microsoft.CognitiveServices/accounts@${var.api_version}": the known prefix of the string holds it.
+func (d *decoder) typePrefix(a *hcl.Attribute) *model.Value {
+	v, _ := a.Expr.Value(d.ctx)
+	v, _ = v.UnmarkDeep()
+	if v.IsKnown() || v.Type() != cty.String {
+		return nil
+	}
+	prefix := v.Range().StringPrefix()
+	at := strings.Index(prefix, "@")
+	if at < 0 {
+		return nil
+	}
+	return model.NewPrimitive(cty.StringVal(prefix[:at+1]), a.Range, model.Set)
+}
+
+// trailingName reads the target's name from a resource ID built as "${parent}/.../accounts/NAME", where
+// the parent is unknown but the name is written out.
+func trailingName(expr hcl.Expression) *model.Value {
+	tmpl, ok := expr.(*hclsyntax.TemplateExpr)
+	if !ok || len(tmpl.Parts) == 0 {
+		return nil
+	}
+	last, ok := tmpl.Parts[len(tmpl.Parts)-1].(*hclsyntax.LiteralValueExpr)
+	if !ok || last.Val.Type() != cty.String || !strings.Contains(last.Val.AsString(), "/") {
+		return nil
+	}
+	name := azapi.LastSegment(last.Val.AsString())
+	if name == "" {
+		return nil
+	}
+	return model.NewPrimitive(cty.StringVal(name), last.Range(), model.Set)
 }
 
 // azapiIdentitySchema is read through a schema rather than as bare attributes, so that a dynamic identity
@@ -266,7 +324,7 @@ func (d *decoder) body(a *hcl.Attribute) *model.Value {
 }
 
 func (d *decoder) attribute(a *hcl.Attribute) *model.Value {
-	return d.build(a.Expr, a.Range, d.value(a.Expr, d.ctx))
+	return d.build(a.Expr, a.Range, d.value(a.Expr))
 }
 
 // build turns val, the value of expr, into a model value whose nodes carry the ranges of the syntax that
@@ -305,17 +363,19 @@ func (d *decoder) build(expr hcl.Expression, rng hcl.Range, val cty.Value) *mode
 		for it := val.ElementIterator(); it.Next(); {
 			k, ev := it.Element()
 			name := k.AsString()
-			child := d.build(nil, rng, ev)
-			if item, ok := items[name]; ok {
-				child = d.build(item.ValueExpr, hcl.RangeBetween(item.KeyExpr.Range(), item.ValueExpr.Range()), ev)
+			var child *model.Value
+			if found, ok := items[name]; ok {
+				child = d.build(found.value, found.rng, ev)
+			} else {
+				child = d.build(nil, rng, ev)
 			}
 			fields = append(fields, model.Field{Name: name, Value: child})
 		}
 		node = model.NewObject(rng, model.Set, fields...)
 	case ty.IsListType() || ty.IsSetType() || ty.IsTupleType():
-		var exprs []hclsyntax.Expression
-		if tuple, ok := expr.(*hclsyntax.TupleConsExpr); ok && !ty.IsSetType() && len(tuple.Exprs) == val.LengthInt() {
-			exprs = tuple.Exprs
+		var exprs []hcl.Expression
+		if list, diags := listExprs(expr); !diags.HasErrors() && !ty.IsSetType() && len(list) == val.LengthInt() {
+			exprs = list
 		}
 		var elems []*model.Value
 		for it := val.ElementIterator(); it.Next(); {
@@ -333,6 +393,14 @@ func (d *decoder) build(expr hcl.Expression, rng hcl.Range, val cty.Value) *mode
 	}
 	node.Refs = refs
 	return node
+}
+
+// listExprs returns the element expressions of a list constructor in either syntax.
+func listExprs(expr hcl.Expression) ([]hcl.Expression, hcl.Diagnostics) {
+	if expr == nil {
+		return nil, hcl.Diagnostics{{Severity: hcl.DiagError}}
+	}
+	return hcl.ExprList(expr)
 }
 
 // unwrap looks through syntax that passes a value on unchanged, to the syntax that wrote it. chose
@@ -371,27 +439,25 @@ func unparen(expr hcl.Expression) hcl.Expression {
 	}
 }
 
-// items maps the keys of an object to the items of the object constructors that wrote them, also
-// through merge(), where the last argument that has a key wins. A key that a non-literal argument wrote
-// has no item: its node takes the range of the whole expression.
-func (d *decoder) items(expr hcl.Expression) map[string]hclsyntax.ObjectConsItem {
+// item is where an object constructor wrote one key: the "key = value" range and the value's syntax.
+type item struct {
+	rng   hcl.Range
+	value hcl.Expression
+}
+
+// items maps the keys of an object to where object constructors wrote them, in either syntax, also
+// through merge() (the last argument that has a key wins) and through a for expression that only filters.
+// A key that a non-literal wrote has no item: its node takes the range of the whole expression.
+func (d *decoder) items(expr hcl.Expression) map[string]item {
+	if expr == nil {
+		return nil
+	}
 	switch x := expr.(type) {
-	case *hclsyntax.ObjectConsExpr:
-		out := map[string]hclsyntax.ObjectConsItem{}
-		for _, item := range x.Items {
-			k, diags := item.KeyExpr.Value(d.ctx)
-			k, _ = k.Unmark()
-			if diags.HasErrors() || !k.IsKnown() || k.IsNull() || k.Type() != cty.String {
-				continue
-			}
-			out[k.AsString()] = item
-		}
-		return out
 	case *hclsyntax.FunctionCallExpr:
 		if x.Name != "merge" || x.ExpandFinal {
 			return nil
 		}
-		out := map[string]hclsyntax.ObjectConsItem{}
+		out := map[string]item{}
 		for _, arg := range x.Args {
 			v, diags := arg.Value(d.ctx)
 			v, _ = v.Unmark()
@@ -405,16 +471,35 @@ func (d *decoder) items(expr hcl.Expression) map[string]hclsyntax.ObjectConsItem
 			literal := d.items(argExpr)
 			for it := v.ElementIterator(); it.Next(); {
 				k, _ := it.Element()
-				if item, ok := literal[k.AsString()]; ok {
-					out[k.AsString()] = item
+				if found, ok := literal[k.AsString()]; ok {
+					out[k.AsString()] = found
 				} else {
 					delete(out, k.AsString())
 				}
 			}
 		}
 		return out
+	case *hclsyntax.ForExpr:
+		if x.KeyExpr == nil || x.Group || !isVariable(x.KeyExpr, x.KeyVar) || !isVariable(x.ValExpr, x.ValVar) {
+			return nil
+		}
+		inner, _ := d.unwrap(x.CollExpr)
+		return d.items(inner)
 	}
-	return nil
+	pairs, diags := hcl.ExprMap(expr)
+	if diags.HasErrors() {
+		return nil
+	}
+	out := map[string]item{}
+	for _, pair := range pairs {
+		k, diags := pair.Key.Value(d.ctx)
+		k, _ = k.Unmark()
+		if diags.HasErrors() || !k.IsKnown() || k.IsNull() || k.Type() != cty.String {
+			continue
+		}
+		out[k.AsString()] = item{rng: hcl.RangeBetween(pair.Key.Range(), pair.Value.Range()), value: pair.Value}
+	}
+	return out
 }
 
 // filteredObject looks into a for expression that builds an object, such as the pattern
@@ -442,10 +527,11 @@ func (d *decoder) filteredObject(expr hcl.Expression, rng hcl.Range) *model.Valu
 		if forExpr.KeyVar != "" {
 			child.Variables[forExpr.KeyVar] = k
 		}
+		var kept cty.Value
 		if forExpr.CondExpr != nil {
-			cond, diags := forExpr.CondExpr.Value(child)
-			cond, _ = cond.Unmark()
-			if !diags.HasErrors() && cond.IsKnown() && !cond.IsNull() && cond.Type() == cty.Bool && cond.False() {
+			var diags hcl.Diagnostics
+			kept, diags = forExpr.CondExpr.Value(child)
+			if raw, _ := kept.Unmark(); !diags.HasErrors() && raw.IsKnown() && !raw.IsNull() && raw.Type() == cty.Bool && raw.False() {
 				continue
 			}
 		}
@@ -456,10 +542,14 @@ func (d *decoder) filteredObject(expr hcl.Expression, rng hcl.Range) *model.Valu
 		}
 		val, _ := forExpr.ValExpr.Value(child)
 		var node *model.Value
-		if item, ok := items[k.AsString()]; ok && isVariable(forExpr.ValExpr, forExpr.ValVar) {
-			node = d.build(item.ValueExpr, hcl.RangeBetween(item.KeyExpr.Range(), item.ValueExpr.Range()), val)
+		if found, ok := items[k.AsString()]; ok && isVariable(forExpr.ValExpr, forExpr.ValVar) {
+			node = d.build(found.value, found.rng, val)
 		} else {
-			node = (&decoder{ctx: child, header: d.header}).build(forExpr.ValExpr, rng, val)
+			node = d.child(child).build(forExpr.ValExpr, rng, val)
+		}
+		if raw, marks := kept.Unmark(); forExpr.CondExpr != nil && !raw.IsKnown() {
+			// Whether the element is kept at all is unknown.
+			node = model.NewUnknown(node.Range, model.RefsOf(marks)...)
 		}
 		fields = append(fields, model.Field{Name: key.AsString(), Value: node})
 	}

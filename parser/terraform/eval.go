@@ -191,6 +191,10 @@ type moduleEval struct {
 	via       []hcl.Range
 	chain     []string // the module folders on the path from the root, to stop cycles
 	depth     int
+	// existenceUnknown marks a module instance that a count or for_each unknown until deployment may
+	// not create; existenceRefs says what that count or for_each comes from.
+	existenceUnknown bool
+	existenceRefs    []model.Ref
 
 	inputs  map[string]cty.Value
 	vars    map[string]cty.Value
@@ -233,7 +237,7 @@ func (e *moduleEval) ctx() *hcl.EvalContext {
 		"path": cty.ObjectVal(map[string]cty.Value{
 			"module": cty.StringVal(e.modulePath()), "root": cty.StringVal("."), "cwd": cty.StringVal("."),
 		}),
-		"terraform": cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal(e.workspace)}),
+		"terraform": cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal(e.workspace), "applying": cty.False}),
 	}
 	for typ, names := range e.resourceSyms {
 		vars[typ] = cty.ObjectVal(names)
@@ -481,21 +485,23 @@ func (c *moduleCall) exprs() []hcl.Expression {
 
 // evalCall evaluates every instance of a module call and returns what module.NAME stands for.
 func (e *moduleEval) evalCall(call *moduleCall, ctx *hcl.EvalContext) cty.Value {
+	// What a module that is not evaluated outputs lies outside what aigate sees, as a data source does.
+	outside := cty.DynamicVal.Mark(model.Ref{Kind: model.DataRef, Address: e.addr + "module." + call.name})
 	dir, ok := e.moduleDir(call)
 	if !ok {
-		return cty.DynamicVal
+		return outside
 	}
 	if slices.Contains(e.chain, filepath.Clean(dir)) {
 		e.warn(call, "Module cycle", fmt.Sprintf("Module %q calls %q, which is already being evaluated on this path; Terraform rejects such cycles, so it is not evaluated again.", call.name, call.source))
-		return cty.DynamicVal
+		return outside
 	}
 	if e.depth >= maxModuleDepth {
 		e.warn(call, "Modules nested too deep", fmt.Sprintf("Module %q is nested %d modules deep; aigate stops there, so its resources are not scanned.", call.name, e.depth+1))
-		return cty.DynamicVal
+		return outside
 	}
 	mod, _ := e.l.module(dir)
 	if mod == nil {
-		return cty.DynamicVal
+		return outside
 	}
 	exp := e.expand(call.count, call.forEach, ctx, call.block.DefRange)
 	outputs := make([]cty.Value, len(exp.instances))
@@ -513,6 +519,9 @@ func (e *moduleEval) evalCall(call *moduleCall, ctx *hcl.EvalContext) cty.Value 
 			key:   e.childKey(call),
 			via:   append(slices.Clone(e.via), call.block.DefRange),
 			chain: append(slices.Clone(e.chain), filepath.Clean(dir)),
+
+			existenceUnknown: e.existenceUnknown || exp.mode == unknownRepetition,
+			existenceRefs:    model.SortedRefs(append(slices.Clone(e.existenceRefs), exp.refs...)),
 		}
 		outputs[i] = child.run()
 	}
@@ -563,12 +572,12 @@ func (e *moduleEval) moduleDir(call *moduleCall) (string, bool) {
 	return "", false
 }
 
-// note reports evaluation errors as warnings. Terraform would refuse such a configuration; aigate goes
+// note reports evaluation errors (and the front end's own warnings) as warnings. Terraform would refuse such a configuration; aigate goes
 // on, the failed value unknown, so the user learns both that a setting could not be judged and why.
 // Calls to provider-defined functions are not errors of the user's: only the provider can evaluate them.
 func (e *moduleEval) note(diags hcl.Diagnostics) {
 	for _, d := range diags {
-		if d.Severity != hcl.DiagError || isProviderFunctionCall(d) {
+		if isProviderFunctionCall(d) {
 			continue
 		}
 		warning := *d
@@ -588,7 +597,7 @@ func (e *moduleEval) warn(call *moduleCall, summary, detail string) {
 
 // warnAt reports a warning once per place, however many module instances reach it.
 func (e *moduleEval) warnAt(rng hcl.Range, summary, detail string) {
-	key := rng.String()
+	key := summary + "\x00" + rng.String()
 	if e.out.warned[key] {
 		return
 	}
@@ -612,7 +621,8 @@ func (e *moduleEval) evalResource(rb *resourceBlock, ctx *hcl.EvalContext) {
 		if r == nil {
 			continue
 		}
-		r.ExistenceUnknown, r.ExistenceRefs = exp.mode == unknownRepetition, exp.refs
+		r.ExistenceUnknown = e.existenceUnknown || exp.mode == unknownRepetition
+		r.ExistenceRefs = model.SortedRefs(append(slices.Clone(e.existenceRefs), exp.refs...))
 		r.Address = e.addr + rb.typ + "." + rb.name + inst.suffix
 		r.Via = e.via
 		r.Language = model.Terraform

@@ -156,7 +156,11 @@ func (exp expansion) collect(outputs []cty.Value) cty.Value {
 		}
 		return cty.ObjectVal(byKey)
 	case unknownRepetition:
-		return cty.DynamicVal
+		marks := cty.ValueMarks{}
+		for _, r := range exp.refs {
+			marks[r] = struct{}{}
+		}
+		return cty.DynamicVal.WithMarks(marks)
 	}
 	return outputs[0]
 }

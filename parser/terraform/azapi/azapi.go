@@ -53,15 +53,25 @@ func Adapt(tfType string, header hcl.Range, args Args) (*model.Resource, bool) {
 	} else if body != nil && body.State == model.Unknown {
 		r.Body.Set("properties", body)
 	}
-	if r.Patch && args.ResourceID != nil {
-		r.Target = args.ResourceID.Refs
-		if args.Name == nil {
-			if id, ok := args.ResourceID.String(); ok {
-				r.Body.Set("name", model.NewPrimitive(cty.StringVal(LastSegment(id)), args.ResourceID.Range, model.Set))
-			}
+	if r.Patch {
+		r.Target = patchTarget(args)
+		if id, ok := args.ResourceID.String(); ok && args.Name == nil {
+			r.Body.Set("name", model.NewPrimitive(cty.StringVal(LastSegment(id)), args.ResourceID.Range, model.Set))
 		}
 	}
 	return r, true
+}
+
+// patchTarget names the resource an update applies to: through its resource_id, else through its name
+// (name = azurerm_cognitive_account.a.name).
+func patchTarget(args Args) []model.Ref {
+	if args.ResourceID != nil {
+		return args.ResourceID.Refs
+	}
+	if args.Name != nil {
+		return args.Name.Refs
+	}
+	return nil
 }
 
 // decodeBody accepts both forms azapi has had: an HCL object (azapi 2.x) and a JSON string (1.x, usually

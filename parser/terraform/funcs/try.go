@@ -32,12 +32,15 @@ func try(args []cty.Value) (cty.Value, error) {
 		if diags.HasErrors() {
 			continue
 		}
-		if !v.IsWhollyKnown() {
+		if !v.IsKnown() {
 			// A later evaluation might fail where this one did not, so the answer is unknown; what it
 			// is computed from stays attached.
 			_, marks := v.UnmarkDeep()
 			return cty.DynamicVal.WithMarks(marks), nil
 		}
+		// Terraform answers unknown for a value only partly known, too; the linter keeps the known parts,
+		// which decide settings on their own: a try() around an object with one unknown member would
+		// otherwise hide the others.
 		return v, nil
 	}
 	return cty.NilVal, errors.New("no expression succeeded")
