@@ -2,6 +2,10 @@ package scan
 
 import (
 	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/aigate-dev/aigate/checks"
@@ -26,8 +30,13 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if rules == nil {
 		rules = checks.All()
 	}
+	findings := checks.Run(rules, resources)
+	for i, f := range findings {
+		findings[i] = inEditableFile(f)
+	}
+	model.SortFindings(findings)
 	return &Result{
-		Findings:    dedupe(checks.Run(rules, resources)),
+		Findings:    dedupe(findings),
 		Diagnostics: tf.Diagnostics,
 		Sources:     tf.Sources,
 		Files:       tf.Files,
@@ -54,4 +63,25 @@ func dedupe(sorted []model.Finding) []model.Finding {
 		}
 	}
 	return out
+}
+
+// inEditableFile moves a finding that lies in a module terraform init downloaded (under .terraform) to
+// the module call in the user's own code that leads there: the user cannot edit the downloaded copy, and
+// code scanning rejects locations outside the checkout. The message keeps the place in the module.
+func inEditableFile(f model.Finding) model.Finding {
+	if !underTerraformDir(f.Range.Filename) {
+		return f
+	}
+	for i := len(f.Via) - 1; i >= 0; i-- {
+		if call := f.Via[i]; !underTerraformDir(call.Filename) {
+			f.Message = fmt.Sprintf("%s (in the downloaded module, at %s:%d)", f.Message, filepath.ToSlash(f.Range.Filename), f.Range.Start.Line)
+			f.Range = call
+			return f
+		}
+	}
+	return f
+}
+
+func underTerraformDir(path string) bool {
+	return slices.Contains(strings.Split(filepath.ToSlash(path), "/"), ".terraform")
 }

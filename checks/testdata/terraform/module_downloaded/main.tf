@@ -1,13 +1,14 @@
 # Registry and git modules, already downloaded by `terraform init`: .terraform/modules/modules.json
-# says where each one is. "openai" is there and is scanned (its findings land in its own files);
-# "search" is listed, but its folder is missing, so it is skipped with a warning.
+# says where each one is. "openai" is there and is scanned; its findings land on the module call, since
+# the downloaded copy is not the user's to edit. "search" is listed, but its folder is missing, so it is
+# skipped with a warning.
 
 resource "azurerm_resource_group" "ai" {
   name     = "rg-knowledge-mining"
   location = "eastus2"
 }
 
-module "openai" {
+module "openai" { # want AIG101 AIG301
   source  = "contoso/openai-account/azurerm"
   version = "2.4.0"
 

@@ -1,4 +1,4 @@
-resource "azurerm_cognitive_account" "this" { # want AIG301
+resource "azurerm_cognitive_account" "this" {
   name                  = var.name
   location              = var.location
   resource_group_name   = var.resource_group_name
@@ -10,7 +10,7 @@ resource "azurerm_cognitive_account" "this" { # want AIG301
   dynamic "network_acls" {
     for_each = var.network_acls == null ? [] : [var.network_acls]
     content {
-      default_action = network_acls.value.default_action # want AIG101
+      default_action = network_acls.value.default_action
       ip_rules       = network_acls.value.ip_rules
     }
   }
