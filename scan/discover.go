@@ -6,7 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
+
+	"github.com/aigate-dev/aigate/parser/terraform"
 )
 
 // skippedDirs are never scanned: version control, dependencies, and Terraform's own working folder
@@ -38,7 +39,7 @@ func discover(paths, exclude []string) (inputs, error) {
 			return inputs{}, fmt.Errorf("cannot scan %s: %w", root, err)
 		}
 		if !info.IsDir() {
-			if isTerraformFile(root) && !excluded(filepath.Dir(root), root, globs) {
+			if terraform.IsConfigFile(root) && !excluded(filepath.Dir(root), root, globs) {
 				tfDirs[filepath.Dir(root)] = true
 			}
 			continue
@@ -59,7 +60,7 @@ func discover(paths, exclude []string) (inputs, error) {
 				}
 				return nil
 			}
-			if isTerraformFile(p) {
+			if terraform.IsConfigFile(p) {
 				tfDirs[filepath.Dir(p)] = true
 			}
 			return nil
@@ -74,10 +75,6 @@ func discover(paths, exclude []string) (inputs, error) {
 	}
 	slices.Sort(in.terraformDirs)
 	return in, nil
-}
-
-func isTerraformFile(p string) bool {
-	return strings.HasSuffix(p, ".tf") || strings.HasSuffix(p, ".tf.json")
 }
 
 // excluded reports whether a pattern matches the path, either as given or relative to the scan root it

@@ -14,6 +14,7 @@ func TestDiscover(t *testing.T) {
 		"infra/main.tf", "infra/prod/main.tf.json", "infra/test/main.tf", "infra/modules/ai/main.tf",
 		"infra/modules/ai/test/fixture/main.tf", "infra/.terraform/modules/x/main.tf", "infra/.git/hooks/main.tf",
 		"infra/node_modules/pkg/main.tf", "infra/docs/readme.md", "infra/vars/prod.tfvars",
+		"infra/editor/.#main.tf", "infra/editor/main.tf~", "infra/editor/#main.tf#",
 	} {
 		path := filepath.Join(dir, f)
 		if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {

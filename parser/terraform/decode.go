@@ -577,7 +577,7 @@ func (d *decoder) traversalRefs(expr hcl.Expression) []model.Ref {
 		switch {
 		case len(steps) >= 2 && steps[0] == "var":
 			refs = append(refs, model.Ref{Kind: model.InputRef, Address: d.addr + "var." + steps[1]})
-		case len(steps) >= 3 && steps[0] == "data":
+		case len(steps) >= 3 && (steps[0] == "data" || steps[0] == "ephemeral"):
 			refs = append(refs, model.Ref{Kind: model.DataRef, Address: d.addr + strings.Join(steps[:3], ".")})
 		case len(steps) >= 2 && !nonResourceRoots[steps[0]]:
 			refs = append(refs, model.Ref{Kind: model.ResourceRef, Address: d.addr + steps[0] + "." + steps[1]})
@@ -589,7 +589,7 @@ func (d *decoder) traversalRefs(expr hcl.Expression) []model.Ref {
 // nonResourceRoots are the names a traversal can start with that are not resource types.
 var nonResourceRoots = map[string]bool{
 	"var": true, "local": true, "module": true, "data": true, "path": true, "terraform": true,
-	"count": true, "each": true, "self": true,
+	"count": true, "each": true, "self": true, "ephemeral": true,
 }
 
 // isVariable reports whether expr is nothing but a reference to the named variable.

@@ -205,8 +205,10 @@ type moduleEval struct {
 	// resourceSyms and dataSyms are the symbolic references resources and data sources evaluate to.
 	resourceSyms map[string]map[string]cty.Value
 	dataSyms     cty.Value
-	funcs        map[string]function.Function
-	out          *collector
+	// ephemeralSyms are what ephemeral resources evaluate to.
+	ephemeralSyms cty.Value
+	funcs         map[string]function.Function
+	out           *collector
 }
 
 // run evaluates the module and returns its outputs.
@@ -243,6 +245,7 @@ func (e *moduleEval) ctx() *hcl.EvalContext {
 		vars[typ] = cty.ObjectVal(names)
 	}
 	vars["data"] = e.dataSyms
+	vars["ephemeral"] = e.ephemeralSyms
 	return &hcl.EvalContext{Variables: vars, Functions: e.funcs}
 }
 
@@ -260,18 +263,25 @@ func (e *moduleEval) symbols() {
 		}
 		e.resourceSyms[rb.typ][rb.name] = e.reference(model.ResourceRef, rb.typ+"."+rb.name)
 	}
-	data := map[string]map[string]cty.Value{}
-	for _, rb := range e.mod.data {
-		if data[rb.typ] == nil {
-			data[rb.typ] = map[string]cty.Value{}
+	e.dataSyms = e.outsideSymbols("data", e.mod.data)
+	e.ephemeralSyms = e.outsideSymbols("ephemeral", e.mod.ephemeral)
+}
+
+// outsideSymbols makes data sources and ephemeral resources references to what only exists at
+// deployment: data.TYPE.NAME, ephemeral.TYPE.NAME.
+func (e *moduleEval) outsideSymbols(root string, blocks []*resourceBlock) cty.Value {
+	byType := map[string]map[string]cty.Value{}
+	for _, rb := range blocks {
+		if byType[rb.typ] == nil {
+			byType[rb.typ] = map[string]cty.Value{}
 		}
-		data[rb.typ][rb.name] = e.reference(model.DataRef, "data."+rb.typ+"."+rb.name)
+		byType[rb.typ][rb.name] = e.reference(model.DataRef, root+"."+rb.typ+"."+rb.name)
 	}
-	dataTypes := map[string]cty.Value{}
-	for typ, names := range data {
-		dataTypes[typ] = cty.ObjectVal(names)
+	types := map[string]cty.Value{}
+	for typ, names := range byType {
+		types[typ] = cty.ObjectVal(names)
 	}
-	e.dataSyms = cty.ObjectVal(dataTypes)
+	return cty.ObjectVal(types)
 }
 
 func (e *moduleEval) reference(kind model.RefKind, local string) cty.Value {

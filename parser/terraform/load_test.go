@@ -302,6 +302,21 @@ resource "azapi_resource" "a" {
 			},
 		},
 		{
+			name: "ephemeral resources are known only at deployment, and terraform.applying is false",
+			files: map[string]string{"main.tf": `ephemeral "azurerm_key_vault_secret" "key" {
+  name = "openai-key"
+}
+resource "azurerm_cognitive_account" "a" {
+  custom_subdomain_name = ephemeral.azurerm_key_vault_secret.key.value
+  local_auth_enabled    = terraform.applying
+}
+`},
+			want: map[string]*prop{
+				"azurerm_cognitive_account.a properties.customSubDomainName": {Value: "?", State: model.Unknown, At: "main.tf:5:3", Refs: "ephemeral.azurerm_key_vault_secret.key"},
+				"azurerm_cognitive_account.a properties.disableLocalAuth":    {Value: "true", State: model.Set, At: "main.tf:6:3"},
+			},
+		},
+		{
 			name: "a count given as a string is a number",
 			files: map[string]string{"main.tf": `variable "replicas" {}
 resource "azurerm_cognitive_account" "r" {

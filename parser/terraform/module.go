@@ -62,6 +62,7 @@ type module struct {
 	calls     []*moduleCall
 	resources []*resourceBlock
 	data      []*resourceBlock
+	ephemeral []*resourceBlock
 }
 
 type variable struct {
@@ -124,8 +125,13 @@ func newLoader() *loader {
 		funcs: map[string]map[string]function.Function{}, manifests: map[string]manifest{}}
 }
 
-// isConfigFile reports whether Terraform reads name as configuration.
-func isConfigFile(name string) bool {
+// IsConfigFile reports whether Terraform reads a file of this name as configuration. Like Terraform, it
+// passes over editors' backup and lock files (.#main.tf, main.tf~, #main.tf#).
+func IsConfigFile(name string) bool {
+	name = filepath.Base(name)
+	if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || (strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#")) {
+		return false
+	}
 	return strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json")
 }
 
@@ -280,7 +286,7 @@ func (l *loader) parseModule(dir string) (*module, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
 	var primary, overrides []*hcl.Block
 	for _, e := range entries {
-		if e.IsDir() || !isConfigFile(e.Name()) {
+		if e.IsDir() || !IsConfigFile(e.Name()) {
 			continue
 		}
 		file, fileDiags := l.parseFile(filepath.Join(dir, e.Name()))
@@ -308,6 +314,9 @@ func (l *loader) parseModule(dir string) (*module, hcl.Diagnostics) {
 			continue
 		}
 		i := slices.IndexFunc(primary, func(b *hcl.Block) bool { return b.Type == o.Type && slices.Equal(b.Labels, o.Labels) })
+		if i < 0 && (o.Type == "terraform" || o.Type == "provider") {
+			continue // overrides of settings blocks (backend_override.tf) are Terraform's alone
+		}
 		if i < 0 {
 			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Nothing to override",
 				Detail:  fmt.Sprintf("This %s block is in an override file, but no other file declares it, so Terraform rejects it; aigate ignores it.", o.Type),
@@ -387,13 +396,16 @@ func (m *module) add(block *hcl.Block) hcl.Diagnostics {
 		}
 		m.calls = append(m.calls, call)
 		return append(diags, inputDiags...)
-	case "resource", "data":
+	case "resource", "data", "ephemeral":
 		content, remain, diags := block.Body.PartialContent(resourceSchema)
 		rb := &resourceBlock{typ: block.Labels[0], name: block.Labels[1], block: block,
 			count: content.Attributes["count"], forEach: content.Attributes["for_each"], body: remain}
-		if block.Type == "data" {
+		switch block.Type {
+		case "data":
 			m.data = append(m.data, rb)
-		} else {
+		case "ephemeral":
+			m.ephemeral = append(m.ephemeral, rb)
+		default:
 			m.resources = append(m.resources, rb)
 		}
 		return diags
