@@ -41,6 +41,11 @@ func evidence(r *model.Resource, path string, v *model.Value, whenAbsent string)
 		}
 		return name + " is not set"
 	case v.State == model.Unknown:
+		for _, ref := range v.Refs {
+			if ref.Kind == model.FailedRef {
+				return name + " could not be evaluated (see the warning at " + ref.Address + ")"
+			}
+		}
 		return name + " is unknown until deployment" + origin(v.Refs)
 	case v.State == model.Defaulted:
 		return fmt.Sprintf("%s is not set and defaults to %s", name, spell.Value(path, v.Cty()))

@@ -16,6 +16,9 @@ const (
 	DataRef
 	// InputRef points at an input that has no value here: a variable or parameter without a default.
 	InputRef
+	// FailedRef marks a value that failed to evaluate; Address is where ("main.tf:16"). The front end
+	// reports the failure itself as a diagnostic.
+	FailedRef
 )
 
 // Ref names something a value was computed from. It is comparable, so front ends can carry it through

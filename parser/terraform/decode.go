@@ -72,7 +72,7 @@ func (d *decoder) azurerm(m *azurerm.Resource, rb *resourceBlock) *model.Resourc
 func (d *decoder) value(expr hcl.Expression) cty.Value {
 	v, diags := expr.Value(d.ctx)
 	d.problems = append(d.problems, diags...)
-	return v
+	return failed(v, diags)
 }
 
 // child returns a decoder for expressions that see more variables than d's, such as a for expression's

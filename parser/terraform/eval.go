@@ -226,7 +226,7 @@ func (e *moduleEval) run() cty.Value {
 	for _, o := range e.mod.outputs {
 		v, diags := o.value.Value(ctx)
 		e.note(diags)
-		outputs[o.name] = v
+		outputs[o.name] = failed(v, diags)
 	}
 	return cty.ObjectVal(outputs)
 }
@@ -411,7 +411,7 @@ func (e *moduleEval) evalGraph() {
 			case n.local != nil:
 				v, diags := n.local.Expr.Value(ctx)
 				e.note(diags)
-				e.locals[n.local.Name] = v
+				e.locals[n.local.Name] = failed(v, diags)
 			case n.call != nil:
 				e.modules[n.call.name] = e.evalCall(n.call, ctx)
 			default:
@@ -521,7 +521,7 @@ func (e *moduleEval) evalCall(call *moduleCall, ctx *hcl.EvalContext) cty.Value 
 		for name, a := range call.inputs {
 			v, diags := a.Expr.Value(ictx)
 			e.note(diags)
-			inputs[name] = v
+			inputs[name] = failed(v, diags)
 		}
 		child := &moduleEval{
 			l: e.l, root: e.root, workspace: e.workspace, mod: mod, inputs: inputs, out: e.out, depth: e.depth + 1,
@@ -594,6 +594,17 @@ func (e *moduleEval) note(diags hcl.Diagnostics) {
 		warning.Severity = hcl.DiagWarning
 		e.out.diags = append(e.out.diags, &warning)
 	}
+}
+
+// failed marks a value whose evaluation failed with where it failed, so that a finding it decides says so
+// rather than calling it unknown until deployment. Provider-defined functions are not failures.
+func failed(v cty.Value, diags hcl.Diagnostics) cty.Value {
+	for _, d := range diags {
+		if d.Severity == hcl.DiagError && d.Subject != nil && !isProviderFunctionCall(d) {
+			return cty.DynamicVal.Mark(model.Ref{Kind: model.FailedRef, Address: fmt.Sprintf("%s:%d", d.Subject.Filename, d.Subject.Start.Line)})
+		}
+	}
+	return v
 }
 
 func isProviderFunctionCall(d *hcl.Diagnostic) bool {

@@ -63,17 +63,15 @@ func unknownExpansion(withEach bool, marks cty.ValueMarks) expansion {
 func expandCount(attr *hcl.Attribute, ctx *hcl.EvalContext) expansion {
 	v, diags := attr.Expr.Value(ctx)
 	v, marks := v.UnmarkDeep()
-	if n, err := convert.Convert(v, cty.Number); err == nil {
-		v = n
-	}
-	if diags.HasErrors() || !v.IsKnown() || v.Type() != cty.Number {
-		if v.IsKnown() && v.IsNull() {
-			return expansion{mode: single, instances: []instance{{}}}
-		}
+	if diags.HasErrors() || !v.IsKnown() {
 		return unknownExpansion(false, marks)
 	}
 	if v.IsNull() {
 		return expansion{mode: single, instances: []instance{{}}}
+	}
+	v, err := convert.Convert(v, cty.Number)
+	if err != nil {
+		return unknownExpansion(false, marks)
 	}
 	n, accuracy := v.AsBigFloat().Int64()
 	if accuracy != big.Exact || n < 0 || n > maxInstances {
@@ -89,10 +87,7 @@ func expandCount(attr *hcl.Attribute, ctx *hcl.EvalContext) expansion {
 func expandForEach(attr *hcl.Attribute, ctx *hcl.EvalContext) expansion {
 	v, diags := attr.Expr.Value(ctx)
 	raw, marks := v.UnmarkDeep()
-	if diags.HasErrors() {
-		return unknownExpansion(true, marks)
-	}
-	if !raw.IsKnown() {
+	if diags.HasErrors() || !raw.IsKnown() {
 		return unknownExpansion(true, marks)
 	}
 	if raw.IsNull() {
