@@ -67,8 +67,8 @@ func TestCompact(t *testing.T) {
 				uncertain(finding("AIG101", model.High, at(main, 4, 3, 4, 40), "public network access may be on")),
 				uncertain(finding("AIG201", model.High, at(main, 5, 3, 5, 30), unknownMessage)),
 			}},
-			want: "infra/main.tf:4:3: warning: public network access may be on (unknown until deployment) [AIG101]\n" +
-				"infra/main.tf:5:3: warning: " + unknownMessage + " [AIG201]\n",
+			want: "infra/main.tf:4:3: warning: public network access may be on (confidence: unknown) [AIG101]\n" +
+				"infra/main.tf:5:3: warning: " + unknownMessage + " (confidence: unknown) [AIG201]\n",
 		},
 		{
 			name: "uncertain keeps its severity when it fails",
@@ -76,8 +76,8 @@ func TestCompact(t *testing.T) {
 				uncertain(finding("AIG101", model.High, at(main, 4, 3, 4, 40), "public network access may be on")),
 				uncertain(finding("AIG301", model.Medium, at(main, 5, 3, 5, 30), unknownMessage)),
 			}},
-			want: "infra/main.tf:4:3: error: public network access may be on (unknown until deployment) [AIG101]\n" +
-				"infra/main.tf:5:3: warning: " + unknownMessage + " [AIG301]\n",
+			want: "infra/main.tf:4:3: error: public network access may be on (confidence: unknown) [AIG101]\n" +
+				"infra/main.tf:5:3: warning: " + unknownMessage + " (confidence: unknown) [AIG301]\n",
 		},
 		{
 			name: "diagnostics among findings",
@@ -166,7 +166,7 @@ func TestCompactMatchesProblemMatcher(t *testing.T) {
 		{"infra/openai.tf", "14", "3", "error", localAuthMessage, "AIG201"},
 		{"infra/openai.tf", "20", "5", "warning", "key [brackets] and: colons", "AIG301"},
 		{"main.bicep", "7", "1", "notice", "low", "AIG999"},
-		{"main.bicep", "9", "3", "warning", "may be public (unknown until deployment)", "AIG101"},
+		{"main.bicep", "9", "3", "warning", "may be public (confidence: unknown)", "AIG101"},
 	}
 	var got []match
 	for line := range strings.Lines(out.String()) {

@@ -66,7 +66,9 @@ type Report struct {
 	Unknown   UnknownMode
 }
 
-const unknownNote = "unknown until deployment"
+// uncertainNote marks a finding that rests on a value not known before deployment, whatever its message
+// says about why.
+const uncertainNote = " (confidence: unknown)"
 
 // entry is one finding or diagnostic, ready for either writer.
 type entry struct {
@@ -123,9 +125,7 @@ func entries(r Report, root string) []entry {
 			if r.Unknown == UnknownWarn {
 				e.word = "warning"
 			}
-			if !strings.Contains(e.message, unknownNote) {
-				e.message += " (" + unknownNote + ")"
-			}
+			e.message += uncertainNote
 		}
 		out = append(out, e)
 	}

@@ -69,7 +69,7 @@ main.bicep
 				Elapsed:   1234 * time.Millisecond,
 			},
 			want: `infra/main.tf
-  4:2  HIGH  AIG101 ai-account-public-network  Azure OpenAI account 'oai' may accept traffic from the internet (unknown until deployment)
+  4:2  HIGH  AIG101 ai-account-public-network  Azure OpenAI account 'oai' may accept traffic from the internet (confidence: unknown)
     in azurerm_cognitive_account.oai
     4 |     public_network_access_enabled = var.public
       |     ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
@@ -101,7 +101,7 @@ main.bicep
 			want: `infra/main.tf
   3:3  HIGH  AIG201 ai-account-local-auth  ` + localAuthMessage + `
     in azurerm_cognitive_account.oai
-  4:2  HIGH  AIG101 ai-account-public-network  ` + unknownMessage + `
+  4:2  HIGH  AIG101 ai-account-public-network  ` + unknownMessage + ` (confidence: unknown)
     in azurerm_cognitive_account.oai
 
 1 high, 1 unknown in 2 files (0 resources) — 0.00s
