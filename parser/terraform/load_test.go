@@ -317,6 +317,32 @@ resource "azurerm_cognitive_account" "a" {
 			},
 		},
 		{
+			name: "a count past the limit is evaluated once, as an unknown count",
+			files: map[string]string{"main.tf": `resource "azurerm_cognitive_account" "many" {
+  count = 100000
+  name  = "oai-${count.index}"
+}
+`},
+			addresses: []string{"azurerm_cognitive_account.many"},
+			want: map[string]*prop{
+				"azurerm_cognitive_account.many name": {Value: "?", State: model.Unknown, At: "main.tf:3:3"},
+			},
+		},
+		{
+			name: "TF_VAR_ values of complex types are read as HCL",
+			files: map[string]string{"main.tf": `variable "settings" {
+  type = object({ keys = bool })
+}
+resource "azurerm_cognitive_account" "a" {
+  local_auth_enabled = var.settings.keys
+}
+`},
+			env: map[string]string{"TF_VAR_settings": "{ keys = false }"},
+			want: map[string]*prop{
+				"azurerm_cognitive_account.a properties.disableLocalAuth": {Value: "true", State: model.Set, At: "main.tf:5:3"},
+			},
+		},
+		{
 			name: "a count given as a string is a number",
 			files: map[string]string{"main.tf": `variable "replicas" {}
 resource "azurerm_cognitive_account" "r" {
