@@ -542,6 +542,9 @@ func (e *moduleEval) evalCall(call *moduleCall, ctx *hcl.EvalContext) cty.Value 
 // once, as for an unknown count, and a warning says so.
 func (e *moduleEval) expand(count, forEach *hcl.Attribute, ctx *hcl.EvalContext, rng hcl.Range) expansion {
 	exp := expand(count, forEach, ctx)
+	if exp.problem != nil {
+		e.note(hcl.Diagnostics{exp.problem})
+	}
 	e.out.instances += len(exp.instances)
 	if e.out.instances > maxRootInstances && exp.mode != unknownRepetition && len(exp.instances) > 1 {
 		e.warnAt(rng, "Too many instances", fmt.Sprintf("This configuration creates more than %d resource and module instances; from here on aigate evaluates each counted block once.", maxRootInstances))

@@ -30,6 +30,8 @@ type expansion struct {
 	instances []instance
 	// refs are what an unknown count or for_each comes from.
 	refs []model.Ref
+	// problem says why Terraform would refuse the count or for_each, when it would.
+	problem *hcl.Diagnostic
 }
 
 type instance struct {
@@ -91,7 +93,9 @@ func expandForEach(attr *hcl.Attribute, ctx *hcl.EvalContext) expansion {
 		return unknownExpansion(true, marks)
 	}
 	if raw.IsNull() {
-		return expansion{mode: keyed}
+		return expansion{mode: keyed, problem: &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Null for_each",
+			Detail:  "for_each is null here, which Terraform rejects; aigate creates no instance of this block.",
+			Subject: attr.Expr.Range().Ptr()}}
 	}
 	ty := raw.Type()
 	if !ty.IsMapType() && !ty.IsObjectType() && !ty.IsSetType() {

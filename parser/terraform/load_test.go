@@ -488,7 +488,7 @@ func TestModuleCycles(t *testing.T) {
 // where it fails, and left unknown rather than taken for unset.
 func TestEvaluationErrorsAreWarnings(t *testing.T) {
 	dir := t.TempDir()
-	src := "variable \"keys\" { default = true }\nresource \"azurerm_cognitive_account\" \"a\" {\n  local_auth_enabled = var.kyes\n  custom_subdomain_name = provider::azapi::build_resource_id(\"x\")\n}\n"
+	src := "variable \"keys\" { default = true }\nresource \"azurerm_cognitive_account\" \"a\" {\n  local_auth_enabled = var.kyes\n  custom_subdomain_name = provider::azapi::build_resource_id(\"x\")\n}\nresource \"azurerm_cognitive_account\" \"none\" {\n  for_each = null\n}\n"
 	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(src), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -497,7 +497,7 @@ func TestEvaluationErrorsAreWarnings(t *testing.T) {
 	for _, d := range res.Diagnostics {
 		got = append(got, fmt.Sprintf("%d:%d %s %s", d.Subject.Start.Line, d.Subject.Start.Column, severityName(d.Severity), d.Summary))
 	}
-	if diff := cmp.Diff([]string{"3:27 warning Unsupported attribute"}, got); diff != "" {
+	if diff := cmp.Diff([]string{"7:14 warning Null for_each", "3:27 warning Unsupported attribute"}, got); diff != "" {
 		t.Errorf("diagnostics (-want +got):\n%s", diff)
 	}
 	if v := res.Resources[0].Get("properties.disableLocalAuth"); v == nil || v.State != model.Unknown {
