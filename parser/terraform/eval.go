@@ -4,13 +4,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/aigate-dev/aigate/model"
-	"github.com/aigate-dev/aigate/parser/terraform/funcs"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -21,164 +18,6 @@ import (
 
 // maxModuleDepth stops module calls that lead back into themselves.
 const maxModuleDepth = 32
-
-// Options are the inputs of the root modules, as terraform plan takes them.
-type Options struct {
-	// Inputs are the -var-file and -var arguments, applied in order after terraform.tfvars and
-	// *.auto.tfvars, a later one winning.
-	Inputs []Input
-}
-
-// Input is one -var-file (File) or one -var (Var, as name=value).
-type Input struct {
-	File string
-	Var  string
-}
-
-// Result is what the front end found in a set of module folders.
-type Result struct {
-	// Resources are linked within each root: patches are merged into their targets.
-	Resources   []*model.Resource
-	Diagnostics hcl.Diagnostics
-	// Sources holds the text of every configuration file read, by file name; variable files, which
-	// carry secrets, are left out.
-	Sources map[string][]byte
-	// Files counts every file read.
-	Files int
-}
-
-// Load evaluates every root module among dirs: each folder that no other folder among them calls as a
-// local module. A module called from elsewhere is evaluated through its calls, with the inputs they
-// pass, as Terraform would.
-func Load(dirs []string, opts Options) Result {
-	l := newLoader()
-	roots := l.roots(dirs)
-	var diags hcl.Diagnostics
-	results := make([]*collector, len(roots))
-	parallel(len(roots), func(i int) { results[i] = l.evalRoot(roots[i], opts) })
-	var res Result
-	for _, c := range results {
-		res.Resources = append(res.Resources, c.resources...)
-		diags = append(diags, c.diags...)
-	}
-	res.Diagnostics = dedupe(append(diags, l.parseDiagnostics()...))
-	res.Sources, res.Files = l.sources(), l.fileCount()
-	return res
-}
-
-// parallel runs work(0..n-1) on as many goroutines as there are processors.
-func parallel(n int, work func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			for i := range next {
-				work(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
-
-func (l *loader) roots(dirs []string) []string {
-	parallel(len(dirs), func(i int) { _, _ = l.module(dirs[i]) })
-	calls := map[string][]string{} // folder → the local module folders it calls
-	called := map[string]bool{}
-	for _, dir := range slices.Sorted(slices.Values(dirs)) {
-		mod, _ := l.module(dir)
-		if mod == nil {
-			continue
-		}
-		dir = filepath.Clean(dir)
-		for _, call := range mod.calls {
-			if isLocalSource(call.source) {
-				target := filepath.Clean(filepath.Join(dir, call.source))
-				calls[dir] = append(calls[dir], target)
-				called[target] = true
-			}
-		}
-	}
-	var roots []string
-	reached := map[string]bool{}
-	var reach func(dir string)
-	reach = func(dir string) {
-		if reached[dir] {
-			return
-		}
-		reached[dir] = true
-		for _, target := range calls[dir] {
-			reach(target)
-		}
-	}
-	for _, dir := range slices.Sorted(slices.Values(dirs)) {
-		if !called[filepath.Clean(dir)] {
-			roots = append(roots, dir)
-			reach(filepath.Clean(dir))
-		}
-	}
-	// Folders that only call each other (a cycle, or a module that calls its own folder) have no caller
-	// outside: the first of each such group is evaluated as a root, so that its resources are scanned and
-	// the cycle is reported.
-	for _, dir := range slices.Sorted(slices.Values(dirs)) {
-		if !reached[filepath.Clean(dir)] {
-			roots = append(roots, dir)
-			reach(filepath.Clean(dir))
-		}
-	}
-	slices.Sort(roots)
-	return slices.Compact(roots)
-}
-
-// maxRootInstances bounds the resource and module instances one root may create, so that for_each
-// modules nested in for_each modules cannot multiply into a hang.
-const maxRootInstances = 100_000
-
-// collector gathers what the modules of one root produce.
-type collector struct {
-	resources []*model.Resource
-	diags     hcl.Diagnostics
-	warned    map[string]bool
-	instances int
-}
-
-func (l *loader) evalRoot(dir string, opts Options) (c *collector) {
-	c = &collector{warned: map[string]bool{}}
-	defer func() {
-		if p := recover(); p != nil {
-			c.resources = nil
-			c.diags = append(c.diags, internalError(dir, p))
-		}
-	}()
-	mod, _ := l.module(dir)
-	if mod == nil {
-		return c
-	}
-	inputs, diags := l.rootInputs(dir, mod, opts)
-	c.diags = append(c.diags, diags...)
-	e := &moduleEval{l: l, root: dir, workspace: workspace(dir), mod: mod, inputs: inputs, out: c, chain: []string{filepath.Clean(dir)}}
-	e.run()
-	// Patches apply within the configuration that holds them: another root is another deployment.
-	c.resources = model.Link(c.resources)
-	return c
-}
-
-// workspace is terraform.workspace as terraform would see it in root: TF_WORKSPACE, else the workspace
-// terraform workspace select recorded, else "default".
-func workspace(root string) string {
-	if w := os.Getenv("TF_WORKSPACE"); w != "" {
-		return w
-	}
-	if b, err := os.ReadFile(filepath.Join(root, ".terraform", "environment")); err == nil {
-		if w := strings.TrimSpace(string(b)); w != "" {
-			return w
-		}
-	}
-	return "default"
-}
 
 // moduleEval evaluates one instance of a module.
 type moduleEval struct {
@@ -352,147 +191,6 @@ func conform(val cty.Value, ty cty.Type, defaults *typeexpr.Defaults) cty.Value 
 	return conv
 }
 
-// evalGraph evaluates locals, module calls and the instances of counted resources in dependency order, in
-// waves: each wave holds what depends only on what earlier waves produced. What is left in a cycle is
-// reported; its locals are unknown, and its modules and resources are evaluated with what there is.
-func (e *moduleEval) evalGraph() {
-	type node struct {
-		key      string
-		local    *hcl.Attribute
-		call     *moduleCall
-		resource *resourceBlock
-		deps     []string
-	}
-	var pending []*node
-	keys := map[string]bool{}
-	for _, a := range e.mod.locals {
-		n := &node{key: "local." + a.Name, local: a, deps: dependencies(a.Expr)}
-		pending, keys[n.key] = append(pending, n), true
-	}
-	for _, c := range e.mod.calls {
-		n := &node{key: "module." + c.name, call: c}
-		for _, a := range c.exprs() {
-			n.deps = append(n.deps, dependencies(a)...)
-		}
-		pending, keys[n.key] = append(pending, n), true
-	}
-	for _, rb := range e.mod.resources {
-		if rb.count == nil && rb.forEach == nil {
-			continue
-		}
-		n := &node{key: rb.typ + "." + rb.name, resource: rb}
-		for _, a := range []*hcl.Attribute{rb.count, rb.forEach} {
-			if a != nil {
-				n.deps = append(n.deps, dependencies(a.Expr)...)
-			}
-		}
-		pending, keys[n.key] = append(pending, n), true
-	}
-	done := map[string]bool{}
-	for len(pending) > 0 {
-		var ready, rest []*node
-		for _, n := range pending {
-			if !slices.ContainsFunc(n.deps, func(d string) bool { return keys[d] && !done[d] }) {
-				ready = append(ready, n)
-			} else {
-				rest = append(rest, n)
-			}
-		}
-		cyclic := len(ready) == 0
-		if cyclic {
-			ready, rest = onCycle(rest, func(n *node) []string { return n.deps }, func(n *node) string { return n.key })
-		}
-		ctx := e.ctx()
-		for _, n := range ready {
-			switch {
-			case n.local != nil && cyclic:
-				e.warnAt(n.local.Range, "Dependency cycle", fmt.Sprintf("local.%s depends on itself, directly or through other locals, modules or counts; Terraform rejects such cycles, so its value is unknown here.", n.local.Name))
-				e.locals[n.local.Name] = cty.DynamicVal
-			case n.local != nil:
-				v, diags := n.local.Expr.Value(ctx)
-				e.note(diags)
-				e.locals[n.local.Name] = failed(v, diags)
-			case n.call != nil:
-				e.modules[n.call.name] = e.evalCall(n.call, ctx)
-			default:
-				e.resourceSyms[n.resource.typ][n.resource.name] = e.instanceSymbols(n.resource, ctx)
-			}
-		}
-		for _, n := range ready {
-			done[n.key] = true
-		}
-		pending = rest
-	}
-}
-
-// onCycle splits nodes that wait on each other into those on a cycle, which can reach themselves through
-// their dependencies, and the rest, which only wait behind a cycle.
-func onCycle[N any](nodes []N, deps func(N) []string, key func(N) string) (cycle, rest []N) {
-	byKey := map[string]N{}
-	for _, n := range nodes {
-		byKey[key(n)] = n
-	}
-	reaches := func(from N, target string) bool {
-		seen := map[string]bool{}
-		var walk func(N) bool
-		walk = func(n N) bool {
-			for _, d := range deps(n) {
-				if d == target {
-					return true
-				}
-				next, ok := byKey[d]
-				if ok && !seen[d] {
-					seen[d] = true
-					if walk(next) {
-						return true
-					}
-				}
-			}
-			return false
-		}
-		return walk(from)
-	}
-	for _, n := range nodes {
-		if reaches(n, key(n)) {
-			cycle = append(cycle, n)
-		} else {
-			rest = append(rest, n)
-		}
-	}
-	if len(cycle) == 0 {
-		return nodes, nil
-	}
-	return cycle, rest
-}
-
-// dependencies lists what an expression refers to, as "local.x", "module.y" and "TYPE.NAME" for
-// resources.
-func dependencies(expr hcl.Expression) []string {
-	var out []string
-	for _, t := range expr.Variables() {
-		if len(t) < 2 {
-			continue
-		}
-		if attr, ok := t[1].(hcl.TraverseAttr); ok {
-			out = append(out, t.RootName()+"."+attr.Name)
-		}
-	}
-	return out
-}
-
-func (c *moduleCall) exprs() []hcl.Expression {
-	var out []hcl.Expression
-	for _, a := range []*hcl.Attribute{c.count, c.forEach} {
-		if a != nil {
-			out = append(out, a.Expr)
-		}
-	}
-	for _, a := range sortedAttributes(c.inputs) {
-		out = append(out, a.Expr)
-	}
-	return out
-}
-
 // evalCall evaluates every instance of a module call and returns what module.NAME stands for.
 func (e *moduleEval) evalCall(call *moduleCall, ctx *hcl.EvalContext) cty.Value {
 	// What a module that is not evaluated outputs lies outside what aigate sees, as a data source does.
@@ -585,9 +283,10 @@ func (e *moduleEval) moduleDir(call *moduleCall) (string, bool) {
 	return "", false
 }
 
-// note reports evaluation errors (and the front end's own warnings) as warnings. Terraform would refuse such a configuration; aigate goes
-// on, the failed value unknown, so the user learns both that a setting could not be judged and why.
-// Calls to provider-defined functions are not errors of the user's: only the provider can evaluate them.
+// note reports evaluation errors (and the front end's own warnings) as warnings. Terraform would refuse
+// such a configuration; aigate goes on, the failed value unknown, so the user learns both that a setting
+// could not be judged and why. Calls to provider-defined functions are not errors of the user's: only the
+// provider can evaluate them.
 func (e *moduleEval) note(diags hcl.Diagnostics) {
 	for _, d := range diags {
 		if isProviderFunctionCall(d) {
@@ -662,32 +361,4 @@ func (e *moduleEval) modulePath() string {
 		return e.mod.dir
 	}
 	return filepath.ToSlash(rel)
-}
-
-// functions returns the built-in functions for a root: file functions read relative to it.
-func (l *loader) functions(dir string) map[string]function.Function {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if f, ok := l.funcs[dir]; ok {
-		return f
-	}
-	f := funcs.Table(dir)
-	l.funcs[dir] = f
-	return f
-}
-
-func dedupe(diags hcl.Diagnostics) hcl.Diagnostics {
-	seen := map[string]bool{}
-	var out hcl.Diagnostics
-	for _, d := range diags {
-		key := d.Summary + "\x00" + d.Detail
-		if d.Subject != nil {
-			key += "\x00" + d.Subject.String()
-		}
-		if !seen[key] {
-			seen[key] = true
-			out = append(out, d)
-		}
-	}
-	return out
 }
