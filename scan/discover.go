@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/aigate-dev/aigate/parser/terraform"
 )
@@ -17,6 +18,8 @@ var skippedDirs = map[string]bool{".git": true, "node_modules": true, ".terrafor
 // inputs is what discovery found, grouped for the front ends.
 type inputs struct {
 	terraformDirs []string
+	// jsonFiles may be ARM templates or parameter files; the ARM front end tells by their $schema.
+	jsonFiles []string
 }
 
 func discover(paths, exclude []string) (inputs, error) {
@@ -31,7 +34,7 @@ func discover(paths, exclude []string) (inputs, error) {
 		}
 		globs[i] = g
 	}
-	tfDirs := map[string]bool{}
+	tfDirs, jsonFiles := map[string]bool{}, map[string]bool{}
 	for _, root := range paths {
 		root = filepath.Clean(root)
 		info, err := os.Stat(root)
@@ -39,8 +42,12 @@ func discover(paths, exclude []string) (inputs, error) {
 			return inputs{}, fmt.Errorf("cannot scan %s: %w", root, err)
 		}
 		if !info.IsDir() {
-			if terraform.IsConfigFile(root) && !excluded(filepath.Dir(root), root, globs) {
+			switch {
+			case excluded(filepath.Dir(root), root, globs):
+			case terraform.IsConfigFile(root):
 				tfDirs[filepath.Dir(root)] = true
+			case isJSON(root):
+				jsonFiles[root] = true
 			}
 			continue
 		}
@@ -60,8 +67,11 @@ func discover(paths, exclude []string) (inputs, error) {
 				}
 				return nil
 			}
-			if terraform.IsConfigFile(p) {
+			switch {
+			case terraform.IsConfigFile(p):
 				tfDirs[filepath.Dir(p)] = true
+			case isJSON(p):
+				jsonFiles[p] = true
 			}
 			return nil
 		})
@@ -74,7 +84,19 @@ func discover(paths, exclude []string) (inputs, error) {
 		in.terraformDirs = append(in.terraformDirs, dir)
 	}
 	slices.Sort(in.terraformDirs)
+	for f := range jsonFiles {
+		in.jsonFiles = append(in.jsonFiles, f)
+	}
+	slices.Sort(in.jsonFiles)
 	return in, nil
+}
+
+// isJSON reports whether a file may be an ARM template or parameter file. Terraform's own JSON
+// (.tf.json, .tfvars.json) is the Terraform front end's.
+func isJSON(p string) bool {
+	name := filepath.Base(p)
+	return strings.HasSuffix(name, ".json") && !strings.HasSuffix(name, ".tf.json") && !strings.HasSuffix(name, ".tfvars.json") &&
+		!strings.HasPrefix(name, ".")
 }
 
 // excluded reports whether a pattern matches the path, either as given or relative to the scan root it

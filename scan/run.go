@@ -3,6 +3,7 @@ package scan
 import (
 	"context"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -10,7 +11,9 @@ import (
 
 	"github.com/aigate-dev/aigate/checks"
 	"github.com/aigate-dev/aigate/model"
+	"github.com/aigate-dev/aigate/parser/arm"
 	"github.com/aigate-dev/aigate/parser/terraform"
+	"github.com/hashicorp/hcl/v2"
 )
 
 // Run scans. The error is for problems with the request itself, such as a path that does not exist; a
@@ -25,7 +28,10 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	tf := terraform.Load(in.terraformDirs, terraform.Options{Inputs: opts.TerraformInputs})
-	resources := tf.Resources
+	templates := arm.Load(in.jsonFiles, arm.Options{ParamFiles: opts.ParamFiles})
+	resources := slices.Concat(tf.Resources, templates.Resources)
+	sources := tf.Sources
+	maps.Copy(sources, templates.Sources)
 	rules := opts.Rules
 	if rules == nil {
 		rules = checks.All()
@@ -37,12 +43,30 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	model.SortFindings(findings)
 	return &Result{
 		Findings:    dedupe(findings),
-		Diagnostics: tf.Diagnostics,
-		Sources:     tf.Sources,
-		Files:       tf.Files,
+		Diagnostics: dedupeDiagnostics(slices.Concat(tf.Diagnostics, templates.Diagnostics)),
+		Sources:     sources,
+		Files:       tf.Files + templates.Files,
 		Resources:   len(resources),
 		Elapsed:     time.Since(start),
 	}, nil
+}
+
+// dedupeDiagnostics drops repeats: a module evaluated once per call, an expression once per copy, say
+// the same thing at the same place.
+func dedupeDiagnostics(diags hcl.Diagnostics) hcl.Diagnostics {
+	seen := map[string]bool{}
+	var out hcl.Diagnostics
+	for _, d := range diags {
+		key := d.Summary + "\x00" + d.Detail
+		if d.Subject != nil {
+			key += "\x00" + d.Subject.String()
+		}
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // dedupe drops findings that say the same thing at the same place: a module called several times with

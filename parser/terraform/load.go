@@ -53,7 +53,7 @@ func Load(dirs []string, opts Options) Result {
 		res.Resources = append(res.Resources, c.resources...)
 		diags = append(diags, c.diags...)
 	}
-	res.Diagnostics = dedupe(append(diags, l.parseDiagnostics()...))
+	res.Diagnostics = slices.Concat(diags, l.parseDiagnostics())
 	res.Sources, res.Files = l.sources(), l.fileCount()
 	return res
 }
@@ -182,20 +182,4 @@ func (l *loader) functions(dir string) map[string]function.Function {
 	f := funcs.Table(dir)
 	l.funcs[dir] = f
 	return f
-}
-
-func dedupe(diags hcl.Diagnostics) hcl.Diagnostics {
-	seen := map[string]bool{}
-	var out hcl.Diagnostics
-	for _, d := range diags {
-		key := d.Summary + "\x00" + d.Detail
-		if d.Subject != nil {
-			key += "\x00" + d.Subject.String()
-		}
-		if !seen[key] {
-			seen[key] = true
-			out = append(out, d)
-		}
-	}
-	return out
 }

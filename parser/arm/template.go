@@ -1,0 +1,495 @@
+package arm
+
+import (
+	"fmt"
+	"math/big"
+	"slices"
+	"strings"
+
+	"github.com/aigate-dev/aigate/model"
+	"github.com/aigate-dev/aigate/parser/arm/armexpr"
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+)
+
+const (
+	// maxNesting bounds nested deployments, which could otherwise repeat without end.
+	maxNesting = 32
+	// maxCopies bounds what one copy loop creates; past it the loop is evaluated once, its index unknown.
+	maxCopies = 800
+)
+
+// template evaluates one template: a file, or an inline template nested in a deployment resource.
+type template struct {
+	file string
+	root *Node
+	out  *Result
+	// outer is the template whose parameters and variables an outer-scope nested template sees.
+	outer *template
+	via   []hcl.Range
+	depth int
+
+	params    map[string]*param
+	variables map[string]*variable
+	loops     []copyLoop
+}
+
+type param struct {
+	name     string
+	node     *Node // the declaration
+	value    cty.Value
+	resolved bool
+	busy     bool
+}
+
+type variable struct {
+	node     *Node
+	copySpec *Node // for a variable made by a variables-level copy loop
+	value    cty.Value
+	resolved bool
+	busy     bool
+}
+
+// copyLoop is one copy loop in force; an unknown index stands for every iteration.
+type copyLoop struct {
+	name  string
+	index int
+	known bool
+}
+
+func newTemplate(file string, root *Node, out *Result) *template {
+	return &template{file: file, root: root, out: out}
+}
+
+// evaluate declares the template's parameters (with the values given by lower-case name) and variables,
+// and reads its resources.
+func (t *template) evaluate(given map[string]cty.Value) {
+	if t.outer == nil {
+		t.params = map[string]*param{}
+		if params := t.root.Get("parameters"); params != nil {
+			for _, m := range params.Members {
+				p := &param{name: m.Name, node: m.Value}
+				if v, ok := given[strings.ToLower(m.Name)]; ok {
+					p.value, p.resolved = v, true
+				}
+				t.params[strings.ToLower(m.Name)] = p
+			}
+		}
+		t.variables = map[string]*variable{}
+		if vars := t.root.Get("variables"); vars != nil {
+			for _, m := range vars.Members {
+				if strings.EqualFold(m.Name, "copy") && m.Value.Kind == Array {
+					for _, spec := range m.Value.Elems {
+						if name := spec.Get("name"); name != nil && name.Kind == String {
+							t.variables[strings.ToLower(name.Text)] = &variable{copySpec: spec}
+						}
+					}
+					continue
+				}
+				t.variables[strings.ToLower(m.Name)] = &variable{node: m.Value}
+			}
+		}
+	}
+	resources := t.root.Get("resources")
+	switch {
+	case resources == nil:
+	case resources.Kind == Array:
+		for _, r := range resources.Elems {
+			t.resource(r, "", nil)
+		}
+	case resources.Kind == Object: // languageVersion 2.0: keyed by symbolic name
+		for _, m := range resources.Members {
+			t.resource(m.Value, m.Name, nil)
+		}
+	}
+}
+
+// Parameter answers parameters('name') for expressions.
+func (t *template) Parameter(name string) (cty.Value, bool) {
+	if t.outer != nil {
+		return t.outer.Parameter(name)
+	}
+	p, ok := t.params[strings.ToLower(name)]
+	if !ok {
+		return cty.NilVal, false
+	}
+	if p.resolved {
+		return p.value, true
+	}
+	if p.busy {
+		return cty.DynamicVal, true
+	}
+	p.busy = true
+	defer func() { p.busy = false }()
+	if def := p.node.Get("defaultValue"); def != nil {
+		p.value = t.cty(def)
+	} else {
+		p.value = cty.DynamicVal.Mark(model.Ref{Kind: model.InputRef, Address: "parameters('" + p.name + "')"})
+	}
+	p.resolved = true
+	return p.value, true
+}
+
+// Variable answers variables('name') for expressions.
+func (t *template) Variable(name string) (cty.Value, bool) {
+	if t.outer != nil {
+		return t.outer.Variable(name)
+	}
+	v, ok := t.variables[strings.ToLower(name)]
+	if !ok {
+		return cty.NilVal, false
+	}
+	if v.resolved {
+		return v.value, true
+	}
+	if v.busy {
+		return cty.DynamicVal, true
+	}
+	v.busy = true
+	defer func() { v.busy = false }()
+	if v.copySpec != nil {
+		v.value = t.copyArray(v.copySpec, func(input *Node) cty.Value { return t.cty(input) })
+	} else {
+		v.value = t.cty(v.node)
+	}
+	v.resolved = true
+	return v.value, true
+}
+
+// CopyIndex answers copyIndex() for expressions: the innermost loop, or the one named.
+func (t *template) CopyIndex(loop string) (int, bool) {
+	for i := len(t.loops) - 1; i >= 0; i-- {
+		if l := t.loops[i]; loop == "" || strings.EqualFold(l.name, loop) {
+			return l.index, l.known
+		}
+	}
+	return 0, false
+}
+
+// eval evaluates a JSON string: an expression, or a literal.
+func (t *template) eval(n *Node) cty.Value {
+	text, isExpr := armexpr.Split(n.Text)
+	if !isExpr {
+		return cty.StringVal(text)
+	}
+	e, err := armexpr.Parse(text)
+	if err != nil {
+		t.out.Diagnostics = append(t.out.Diagnostics, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Invalid expression",
+			Detail: fmt.Sprintf("%v; the value is taken as unknown.", err), Subject: n.Range.Ptr()})
+		return cty.DynamicVal
+	}
+	v, problems := armexpr.Eval(e, t)
+	for _, p := range problems {
+		t.out.Diagnostics = append(t.out.Diagnostics, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid template",
+			Detail: p + "; ARM would reject the deployment.", Subject: n.Range.Ptr()})
+	}
+	return v
+}
+
+// cty evaluates a JSON value: expressions in its strings, property copy loops in its objects.
+func (t *template) cty(n *Node) cty.Value {
+	switch n.Kind {
+	case String:
+		return t.eval(n)
+	case Array:
+		elems := make([]cty.Value, len(n.Elems))
+		for i, e := range n.Elems {
+			elems[i] = t.cty(e)
+		}
+		return cty.TupleVal(elems)
+	case Object:
+		attrs := map[string]cty.Value{}
+		for _, m := range n.Members {
+			if isPropertyCopy(m) {
+				for _, spec := range m.Value.Elems {
+					if name := spec.Get("name"); name != nil && name.Kind == String {
+						attrs[name.Text] = t.copyArray(spec, func(input *Node) cty.Value { return t.cty(input) })
+					}
+				}
+				continue
+			}
+			attrs[m.Name] = t.cty(m.Value)
+		}
+		return cty.ObjectVal(attrs)
+	}
+	return literal(n)
+}
+
+// isPropertyCopy reports whether a member is a property copy loop: "copy": [{name, count, input}].
+func isPropertyCopy(m Member) bool {
+	return strings.EqualFold(m.Name, "copy") && m.Value.Kind == Array && len(m.Value.Elems) > 0 && m.Value.Elems[0].Get("input") != nil
+}
+
+// copyArray evaluates a copy loop's input once per iteration: {name, count, input}.
+func (t *template) copyArray(spec *Node, each func(*Node) cty.Value) cty.Value {
+	input := spec.Get("input")
+	if input == nil {
+		return cty.DynamicVal
+	}
+	name := ""
+	if n := spec.Get("name"); n != nil {
+		name = n.Text
+	}
+	count, known := t.count(spec.Get("count"))
+	if !known {
+		t.loops = append(t.loops, copyLoop{name: name})
+		defer func() { t.loops = t.loops[:len(t.loops)-1] }()
+		return cty.DynamicVal.WithMarks(unknownMarks(each(input)))
+	}
+	elems := make([]cty.Value, count)
+	for i := range count {
+		t.loops = append(t.loops, copyLoop{name: name, index: i, known: true})
+		elems[i] = each(input)
+		t.loops = t.loops[:len(t.loops)-1]
+	}
+	return cty.TupleVal(elems)
+}
+
+func unknownMarks(v cty.Value) cty.ValueMarks {
+	_, marks := v.UnmarkDeep()
+	return marks
+}
+
+// count evaluates a copy count.
+func (t *template) count(n *Node) (int, bool) {
+	if n == nil {
+		return 0, false
+	}
+	v := t.cty(n)
+	v, _ = v.UnmarkDeep()
+	if !v.IsKnown() || v.IsNull() {
+		return 0, false
+	}
+	if v.Type() == cty.String {
+		if parsed, err := cty.ParseNumberVal(v.AsString()); err == nil {
+			v = parsed
+		}
+	}
+	if v.Type() != cty.Number {
+		return 0, false
+	}
+	c, acc := v.AsBigFloat().Int64()
+	if acc != big.Exact || c < 0 || c > maxCopies {
+		return 0, false
+	}
+	return int(c), true
+}
+
+// parent is the resource a nested child resource belongs to.
+type parent struct {
+	typ, name string
+}
+
+// resource reads one resource and its copies. symbol is its name in a languageVersion 2.0 template.
+func (t *template) resource(n *Node, symbol string, within *parent) {
+	if n == nil || n.Kind != Object {
+		return
+	}
+	if existing := n.Get("existing"); existing != nil && existing.Kind == Bool && existing.Bool {
+		return // a resource deployed elsewhere is judged where it is defined
+	}
+	spec := n.Get("copy")
+	if spec == nil || spec.Kind != Object {
+		t.instance(n, symbol, within, "")
+		return
+	}
+	name := ""
+	if s := spec.Get("name"); s != nil {
+		name = s.Text
+	}
+	count, known := t.count(spec.Get("count"))
+	if !known {
+		t.loops = append(t.loops, copyLoop{name: name})
+		t.instance(n, symbol, within, "")
+		t.loops = t.loops[:len(t.loops)-1]
+		return
+	}
+	for i := range count {
+		t.loops = append(t.loops, copyLoop{name: name, index: i, known: true})
+		t.instance(n, symbol, within, fmt.Sprintf("[%d]", i))
+		t.loops = t.loops[:len(t.loops)-1]
+	}
+}
+
+// metaMembers are a resource's members that are ARM's instructions, not properties of the resource.
+var metaMembers = []string{"type", "apiversion", "copy", "condition", "dependson", "comments", "resources", "existing", "metadata", "scope"}
+
+func (t *template) instance(n *Node, symbol string, within *parent, suffix string) {
+	if cond := n.Get("condition"); cond != nil {
+		v, _ := t.cty(cond).UnmarkDeep()
+		if v.IsKnown() && !v.IsNull() && v.Type() == cty.Bool && v.False() {
+			return
+		}
+	}
+	typeNode := n.Get("type")
+	if typeNode == nil || typeNode.Kind != String {
+		return
+	}
+	typ, ok := knownString(t.eval(typeNode))
+	if !ok {
+		return
+	}
+	nameNode := n.Get("name")
+	name, nameKnown := "", false
+	if nameNode != nil && nameNode.Kind == String {
+		name, nameKnown = knownString(t.eval(nameNode))
+	}
+	if within != nil {
+		if !strings.Contains(typ, "/") || !strings.HasPrefix(strings.ToLower(typ), "microsoft.") {
+			typ = within.typ + "/" + typ
+		}
+		if nameKnown && strings.Count(name, "/") < strings.Count(typ, "/")-1 {
+			name = within.name + "/" + name
+		}
+	}
+	header := typeNode.Range
+	if i := slices.IndexFunc(n.Members, func(m Member) bool { return strings.EqualFold(m.Name, "type") }); i >= 0 {
+		header = hcl.RangeBetween(n.Members[i].NameRange, typeNode.Range)
+	}
+	if strings.EqualFold(typ, "Microsoft.Resources/deployments") {
+		t.nested(n, header)
+		return
+	}
+	label := name
+	if !nameKnown {
+		label = symbol
+		if label == "" && nameNode != nil {
+			label = nameNode.Text
+		}
+		label += suffix
+	}
+	r := &model.Resource{
+		Type:     typ,
+		Address:  typ + "/" + label,
+		Range:    header,
+		Body:     model.NewObject(n.Range, model.Set),
+		Language: model.ARM,
+		Via:      slices.Clone(t.via),
+	}
+	if v := n.Get("apiVersion"); v != nil && v.Kind == String {
+		r.APIVersion, _ = knownString(t.eval(v))
+	}
+	for _, m := range n.Members {
+		if slices.Contains(metaMembers, strings.ToLower(m.Name)) {
+			continue
+		}
+		r.Body.Put(m.Name, t.build(m.Value, memberRange(m)))
+	}
+	t.out.Resources = append(t.out.Resources, r)
+	if children := n.Get("resources"); children != nil && children.Kind == Array && nameKnown {
+		for _, c := range children.Elems {
+			t.resource(c, "", &parent{typ: typ, name: name})
+		}
+	}
+}
+
+func memberRange(m Member) hcl.Range { return hcl.RangeBetween(m.NameRange, m.Value.Range) }
+
+func knownString(v cty.Value) (string, bool) {
+	v, _ = v.UnmarkDeep()
+	if !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
+		return "", false
+	}
+	return v.AsString(), true
+}
+
+// build turns a JSON value into a model value whose nodes keep the range of the member that wrote them;
+// what an expression computes takes the expression's range.
+func (t *template) build(n *Node, rng hcl.Range) *model.Value {
+	switch n.Kind {
+	case String:
+		return model.FromCty(t.eval(n), rng, model.Set)
+	case Array:
+		elems := make([]*model.Value, len(n.Elems))
+		for i, e := range n.Elems {
+			elems[i] = t.build(e, e.Range)
+		}
+		return model.NewList(rng, model.Set, elems...)
+	case Object:
+		obj := model.NewObject(rng, model.Set)
+		for _, m := range n.Members {
+			if isPropertyCopy(m) {
+				for _, spec := range m.Value.Elems {
+					if name := spec.Get("name"); name != nil && name.Kind == String {
+						obj.Put(name.Text, t.copyList(spec, memberRange(m)))
+					}
+				}
+				continue
+			}
+			obj.Put(m.Name, t.build(m.Value, memberRange(m)))
+		}
+		return obj
+	}
+	return model.FromCty(literal(n), rng, model.Set)
+}
+
+// copyList builds a property copy loop's array, each element at the input's range.
+func (t *template) copyList(spec *Node, rng hcl.Range) *model.Value {
+	input := spec.Get("input")
+	if input == nil {
+		return model.NewUnknown(rng)
+	}
+	name := ""
+	if n := spec.Get("name"); n != nil {
+		name = n.Text
+	}
+	count, known := t.count(spec.Get("count"))
+	if !known {
+		return model.NewUnknown(rng)
+	}
+	elems := make([]*model.Value, count)
+	for i := range count {
+		t.loops = append(t.loops, copyLoop{name: name, index: i, known: true})
+		elems[i] = t.build(input, input.Range)
+		t.loops = t.loops[:len(t.loops)-1]
+	}
+	return model.NewList(rng, model.Set, elems...)
+}
+
+// nested reads a Microsoft.Resources/deployments resource with an inline template, what Bicep modules
+// compile to. With the inner scope the template sees its own parameters, given by the deployment; with
+// the outer scope (the default) its expressions see the parent template's.
+func (t *template) nested(n *Node, header hcl.Range) {
+	props := n.Get("properties")
+	inner := props.Get("template")
+	if inner == nil || inner.Kind != Object {
+		if props.Get("templateLink") != nil {
+			t.out.Diagnostics = append(t.out.Diagnostics, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Linked template skipped",
+				Detail:  "This deployment links to a template elsewhere; aigate does not fetch it, so its resources are not scanned.",
+				Subject: header.Ptr()})
+		}
+		return
+	}
+	if t.depth >= maxNesting {
+		t.out.Diagnostics = append(t.out.Diagnostics, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Deployments nested too deep",
+			Detail: fmt.Sprintf("This deployment is nested %d deep; aigate stops there.", t.depth+1), Subject: header.Ptr()})
+		return
+	}
+	child := &template{file: t.file, root: inner, out: t.out, via: append(slices.Clone(t.via), header), depth: t.depth + 1}
+	scope := props.Path("expressionEvaluationOptions.scope")
+	if scope == nil || !strings.EqualFold(scope.Text, "inner") {
+		child.outer = t.scopeRoot()
+		child.loops = slices.Clone(t.loops)
+		child.evaluate(nil)
+		return
+	}
+	given := map[string]cty.Value{}
+	if params := props.Get("parameters"); params != nil {
+		for _, m := range params.Members {
+			if v := m.Value.Get("value"); v != nil {
+				given[strings.ToLower(m.Name)] = t.cty(v)
+			} else {
+				given[strings.ToLower(m.Name)] = cty.DynamicVal.Mark(model.Ref{Kind: model.DataRef, Address: "parameters('" + m.Name + "')"})
+			}
+		}
+	}
+	child.evaluate(given)
+}
+
+// scopeRoot is the template whose parameters and variables t's expressions see.
+func (t *template) scopeRoot() *template {
+	if t.outer != nil {
+		return t.outer
+	}
+	return t
+}
