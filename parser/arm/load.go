@@ -95,7 +95,7 @@ func evaluateTemplate(path string, root *Node, values map[string]cty.Value, res 
 				Subject: &hcl.Range{Filename: path, Start: hcl.InitialPos, End: hcl.InitialPos}})
 		}
 	}()
-	newTemplate(path, root, res).evaluate(values)
+	newTemplate(root, res).evaluate(values)
 }
 
 func maps(dst, src map[string]cty.Value) {

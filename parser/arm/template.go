@@ -21,7 +21,6 @@ const (
 
 // template evaluates one template: a file, or an inline template nested in a deployment resource.
 type template struct {
-	file string
 	root *Node
 	out  *Result
 	// outer is the template whose parameters and variables an outer-scope nested template sees.
@@ -57,8 +56,8 @@ type copyLoop struct {
 	known bool
 }
 
-func newTemplate(file string, root *Node, out *Result) *template {
-	return &template{file: file, root: root, out: out}
+func newTemplate(root *Node, out *Result) *template {
+	return &template{root: root, out: out}
 }
 
 // evaluate declares the template's parameters (with the values given by lower-case name) and variables,
@@ -148,7 +147,7 @@ func (t *template) Variable(name string) (cty.Value, bool) {
 	v.busy = true
 	defer func() { v.busy = false }()
 	if v.copySpec != nil {
-		v.value = t.copyArray(v.copySpec, func(input *Node) cty.Value { return t.cty(input) })
+		v.value = t.copyArray(v.copySpec)
 	} else {
 		v.value = t.cty(v.node)
 	}
@@ -203,7 +202,7 @@ func (t *template) cty(n *Node) cty.Value {
 			if isPropertyCopy(m) {
 				for _, spec := range m.Value.Elems {
 					if name := spec.Get("name"); name != nil && name.Kind == String {
-						attrs[name.Text] = t.copyArray(spec, func(input *Node) cty.Value { return t.cty(input) })
+						attrs[name.Text] = t.copyArray(spec)
 					}
 				}
 				continue
@@ -221,7 +220,7 @@ func isPropertyCopy(m Member) bool {
 }
 
 // copyArray evaluates a copy loop's input once per iteration: {name, count, input}.
-func (t *template) copyArray(spec *Node, each func(*Node) cty.Value) cty.Value {
+func (t *template) copyArray(spec *Node) cty.Value {
 	input := spec.Get("input")
 	if input == nil {
 		return cty.DynamicVal
@@ -234,12 +233,12 @@ func (t *template) copyArray(spec *Node, each func(*Node) cty.Value) cty.Value {
 	if !known {
 		t.loops = append(t.loops, copyLoop{name: name})
 		defer func() { t.loops = t.loops[:len(t.loops)-1] }()
-		return cty.DynamicVal.WithMarks(unknownMarks(each(input)))
+		return cty.DynamicVal.WithMarks(unknownMarks(t.cty(input)))
 	}
 	elems := make([]cty.Value, count)
 	for i := range count {
 		t.loops = append(t.loops, copyLoop{name: name, index: i, known: true})
-		elems[i] = each(input)
+		elems[i] = t.cty(input)
 		t.loops = t.loops[:len(t.loops)-1]
 	}
 	return cty.TupleVal(elems)
@@ -465,7 +464,7 @@ func (t *template) nested(n *Node, header hcl.Range) {
 			Detail: fmt.Sprintf("This deployment is nested %d deep; aigate stops there.", t.depth+1), Subject: header.Ptr()})
 		return
 	}
-	child := &template{file: t.file, root: inner, out: t.out, via: append(slices.Clone(t.via), header), depth: t.depth + 1}
+	child := &template{root: inner, out: t.out, via: append(slices.Clone(t.via), header), depth: t.depth + 1}
 	scope := props.Path("expressionEvaluationOptions.scope")
 	if scope == nil || !strings.EqualFold(scope.Text, "inner") {
 		child.outer = t.scopeRoot()
