@@ -375,9 +375,9 @@ func (t *template) instance(n *Node, symbol string, within *parent, suffix strin
 		r.Body.Put(m.Name, t.build(m.Value, memberRange(m)))
 	}
 	t.out.Resources = append(t.out.Resources, r)
-	if children := n.Get("resources"); children != nil && children.Kind == Array && nameKnown {
+	if children := n.Get("resources"); children != nil && children.Kind == Array {
 		for _, c := range children.Elems {
-			t.resource(c, "", &parent{typ: typ, name: name})
+			t.resource(c, "", &parent{typ: typ, name: label})
 		}
 	}
 }
