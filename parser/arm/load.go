@@ -38,15 +38,23 @@ func Load(files []string, opts Options) Result {
 	res := Result{Sources: map[string][]byte{}}
 	parameterFiles := map[string]*Node{}
 	type templateFile struct {
-		path string
-		root *Node
+		path  string
+		root  *Node
+		cutAt *hcl.Pos
 	}
 	var templates []templateFile
 	for _, f := range files {
 		root, src, diags, kind := readJSON(f)
 		switch kind {
 		case templateKind:
-			templates = append(templates, templateFile{f, root})
+			tf := templateFile{path: f, root: root}
+			for _, d := range diags {
+				if d.Severity == hcl.DiagError && d.Subject != nil {
+					tf.cutAt = &d.Subject.Start
+					break
+				}
+			}
+			templates = append(templates, tf)
 			res.Sources[f] = src
 			res.Diagnostics = append(res.Diagnostics, diags...)
 			res.Files++
@@ -78,14 +86,14 @@ func Load(files []string, opts Options) Result {
 		for _, g := range given {
 			maps(values, g)
 		}
-		evaluateTemplate(tf.path, tf.root, values, &res)
+		evaluateTemplate(tf.path, tf.root, tf.cutAt, values, &res)
 	}
 	return res
 }
 
 // evaluateTemplate reads one template's resources into res. A bug of ours costs the user that template,
 // reported, and not the rest of the scan.
-func evaluateTemplate(path string, root *Node, values map[string]cty.Value, res *Result) {
+func evaluateTemplate(path string, root *Node, cutAt *hcl.Pos, values map[string]cty.Value, res *Result) {
 	before := len(res.Resources)
 	defer func() {
 		if p := recover(); p != nil {
@@ -95,7 +103,7 @@ func evaluateTemplate(path string, root *Node, values map[string]cty.Value, res 
 				Subject: &hcl.Range{Filename: path, Start: hcl.InitialPos, End: hcl.InitialPos}})
 		}
 	}()
-	newTemplate(root, res).evaluate(values)
+	newTemplate(root, res, cutAt).evaluate(values)
 }
 
 func maps(dst, src map[string]cty.Value) {

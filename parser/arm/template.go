@@ -31,6 +31,8 @@ type template struct {
 	params    map[string]*param
 	variables map[string]*variable
 	loops     []copyLoop
+	// cutAt is where a syntax error stopped the reader; a resource that reaches it was cut short.
+	cutAt *hcl.Pos
 }
 
 type param struct {
@@ -56,8 +58,8 @@ type copyLoop struct {
 	known bool
 }
 
-func newTemplate(root *Node, out *Result) *template {
-	return &template{root: root, out: out}
+func newTemplate(root *Node, out *Result, cutAt *hcl.Pos) *template {
+	return &template{root: root, out: out, cutAt: cutAt}
 }
 
 // evaluate declares the template's parameters (with the values given by lower-case name) and variables,
@@ -116,12 +118,15 @@ func (t *template) Parameter(name string) (cty.Value, bool) {
 		return p.value, true
 	}
 	if p.busy {
+		t.cycle(p.node, "parameters('"+p.name+"')")
 		return cty.DynamicVal, true
 	}
 	p.busy = true
 	defer func() { p.busy = false }()
 	if def := p.node.Get("defaultValue"); def != nil {
 		p.value = t.cty(def)
+	} else if nullable := p.node.Get("nullable"); nullable != nil && nullable.Kind == Bool && nullable.Bool {
+		p.value = cty.NullVal(cty.DynamicPseudoType) // Bicep's optional parameter (param x string?): null when not given
 	} else {
 		p.value = cty.DynamicVal.Mark(model.Ref{Kind: model.InputRef, Address: "parameters('" + p.name + "')"})
 	}
@@ -142,6 +147,7 @@ func (t *template) Variable(name string) (cty.Value, bool) {
 		return v.value, true
 	}
 	if v.busy {
+		t.cycle(v.node, "variables('"+name+"')")
 		return cty.DynamicVal, true
 	}
 	v.busy = true
@@ -153,6 +159,15 @@ func (t *template) Variable(name string) (cty.Value, bool) {
 	}
 	v.resolved = true
 	return v.value, true
+}
+
+// cycle reports a parameter or variable whose value depends on itself, which ARM rejects.
+func (t *template) cycle(n *Node, what string) {
+	if n == nil {
+		return
+	}
+	t.out.Diagnostics = append(t.out.Diagnostics, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Dependency cycle",
+		Detail: what + " depends on itself; ARM rejects such a template, so its value is unknown here.", Subject: n.Range.Ptr()})
 }
 
 // CopyIndex answers copyIndex() for expressions: the innermost loop, or the one named.
@@ -269,6 +284,9 @@ func (t *template) count(n *Node) (int, bool) {
 	}
 	c, acc := v.AsBigFloat().Int64()
 	if acc != big.Exact || c < 0 || c > maxCopies {
+		t.out.Diagnostics = append(t.out.Diagnostics, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Invalid copy count",
+			Detail:  fmt.Sprintf("A copy count must be a whole number from 0 to %d; ARM rejects this one, so the loop is read once with an unknown index.", maxCopies),
+			Subject: n.Range.Ptr()})
 		return 0, false
 	}
 	return int(c), true
@@ -283,6 +301,9 @@ type parent struct {
 func (t *template) resource(n *Node, symbol string, within *parent) {
 	if n == nil || n.Kind != Object {
 		return
+	}
+	if t.cutAt != nil && n.Range.End.Byte >= t.cutAt.Byte {
+		return // what the reader recovered may lack the settings that make it secure
 	}
 	if existing := n.Get("existing"); existing != nil && existing.Kind == Bool && existing.Bool {
 		return // a resource deployed elsewhere is judged where it is defined
@@ -464,7 +485,7 @@ func (t *template) nested(n *Node, header hcl.Range) {
 			Detail: fmt.Sprintf("This deployment is nested %d deep; aigate stops there.", t.depth+1), Subject: header.Ptr()})
 		return
 	}
-	child := &template{root: inner, out: t.out, via: append(slices.Clone(t.via), header), depth: t.depth + 1}
+	child := &template{root: inner, out: t.out, cutAt: t.cutAt, via: append(slices.Clone(t.via), header), depth: t.depth + 1}
 	scope := props.Path("expressionEvaluationOptions.scope")
 	if scope == nil || !strings.EqualFold(scope.Text, "inner") {
 		child.outer = t.scopeRoot()
