@@ -36,10 +36,17 @@ func TestCorpus(t *testing.T) {
 			t.Errorf("diagnostic without a file and line: %s", d.Error())
 		}
 	}
+	compiled := 0
 	for _, f := range res.Findings {
 		if f.Range.Filename == "" || f.Range.Start.Line < 1 {
 			t.Errorf("finding without a file and line: %+v", f)
 		}
+		if strings.Contains(f.Range.Filename, "Azure__AI-Landing-Zones") && f.Range.Start.Line > 1 {
+			compiled++
+		}
+	}
+	if compiled == 0 {
+		t.Error("no finding inside the compiled AI Landing Zones templates, which deploy AI Services accounts")
 	}
 }
 
