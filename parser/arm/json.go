@@ -425,26 +425,11 @@ func (p *jsonParser) object() (*Node, bool) {
 		if v != nil {
 			n.Members = append(n.Members, Member{Name: name, NameRange: nameRange, Value: v})
 		}
-		if !ok || !p.skip() {
+		if !ok {
 			return p.partial(n)
 		}
-		switch {
-		case p.at(','):
-			p.off++
-			if !p.skip() {
-				return p.partial(n)
-			}
-			if p.at('}') {
-				return p.close(n)
-			}
-		case p.at('}'):
-			return p.close(n)
-		case p.off == len(p.src):
-			p.unclosed(n)
-			return p.partial(n)
-		default:
-			p.unexpected(`"," or "}" after the value of ` + fmt.Sprintf("%q", name))
-			return p.partial(n)
+		if more, done, ok := p.next(n, '}', `"," or "}" after the value of `+fmt.Sprintf("%q", name)); !more {
+			return done, ok
 		}
 	}
 }
@@ -470,28 +455,45 @@ func (p *jsonParser) array() (*Node, bool) {
 		if v != nil {
 			n.Elems = append(n.Elems, v)
 		}
-		if !ok || !p.skip() {
+		if !ok {
 			return p.partial(n)
 		}
-		switch {
-		case p.at(','):
-			p.off++
-			if !p.skip() {
-				return p.partial(n)
-			}
-			if p.at(']') {
-				return p.close(n)
-			}
-		case p.at(']'):
-			return p.close(n)
-		case p.off == len(p.src):
-			p.unclosed(n)
-			return p.partial(n)
-		default:
-			p.unexpected(`"," or "]" after an array element`)
-			return p.partial(n)
+		if more, done, ok := p.next(n, ']', `"," or "]" after an array element`); !more {
+			return done, ok
 		}
 	}
+}
+
+// next reads what follows a member or element of n: a comma, then another one or (as ARM allows) the
+// closing bracket; or the closing bracket. more reports whether another member or element follows;
+// when not, done and ok are what the caller returns.
+func (p *jsonParser) next(n *Node, closing byte, expected string) (more bool, done *Node, ok bool) {
+	if !p.skip() {
+		done, ok = p.partial(n)
+		return false, done, ok
+	}
+	switch {
+	case p.at(','):
+		p.off++
+		if !p.skip() {
+			done, ok = p.partial(n)
+			return false, done, ok
+		}
+		if p.at(closing) {
+			done, ok = p.close(n)
+			return false, done, ok
+		}
+		return true, nil, false
+	case p.at(closing):
+		done, ok = p.close(n)
+		return false, done, ok
+	case p.off == len(p.src):
+		p.unclosed(n)
+	default:
+		p.unexpected(expected)
+	}
+	done, ok = p.partial(n)
+	return false, done, ok
 }
 
 // str decodes the string whose opening quote is at off and moves off past its closing quote.
