@@ -236,27 +236,44 @@ func isPropertyCopy(m Member) bool {
 
 // copyArray evaluates a copy loop's input once per iteration: {name, count, input}.
 func (t *template) copyArray(spec *Node) cty.Value {
-	input := spec.Get("input")
-	if input == nil {
+	var elems []cty.Value
+	input, known := t.iterate(spec, func(input *Node) { elems = append(elems, t.cty(input)) })
+	switch {
+	case input == nil:
 		return cty.DynamicVal
-	}
-	name := ""
-	if n := spec.Get("name"); n != nil {
-		name = n.Text
-	}
-	count, known := t.count(spec.Get("count"))
-	if !known {
-		t.loops = append(t.loops, copyLoop{name: name})
+	case !known:
+		t.loops = append(t.loops, copyLoop{name: loopName(spec)})
 		defer func() { t.loops = t.loops[:len(t.loops)-1] }()
 		return cty.DynamicVal.WithMarks(unknownMarks(t.cty(input)))
 	}
-	elems := make([]cty.Value, count)
+	return cty.TupleVal(elems)
+}
+
+// iterate calls each with a copy loop's input once per iteration, copyIndex in force, when the count is
+// known. It returns the input (nil when the loop has none) and whether the count was known.
+func (t *template) iterate(spec *Node, each func(input *Node)) (*Node, bool) {
+	input := spec.Get("input")
+	if input == nil {
+		return nil, false
+	}
+	count, known := t.count(spec.Get("count"))
+	if !known {
+		return input, false
+	}
+	name := loopName(spec)
 	for i := range count {
 		t.loops = append(t.loops, copyLoop{name: name, index: i, known: true})
-		elems[i] = t.cty(input)
+		each(input)
 		t.loops = t.loops[:len(t.loops)-1]
 	}
-	return cty.TupleVal(elems)
+	return input, true
+}
+
+func loopName(spec *Node) string {
+	if n := spec.Get("name"); n != nil {
+		return n.Text
+	}
+	return ""
 }
 
 func unknownMarks(v cty.Value) cty.ValueMarks {
@@ -313,10 +330,7 @@ func (t *template) resource(n *Node, symbol string, within *parent) {
 		t.instance(n, symbol, within, "")
 		return
 	}
-	name := ""
-	if s := spec.Get("name"); s != nil {
-		name = s.Text
-	}
+	name := loopName(spec)
 	count, known := t.count(spec.Get("count"))
 	if !known {
 		t.loops = append(t.loops, copyLoop{name: name})
@@ -445,23 +459,9 @@ func (t *template) build(n *Node, rng hcl.Range) *model.Value {
 
 // copyList builds a property copy loop's array, each element at the input's range.
 func (t *template) copyList(spec *Node, rng hcl.Range) *model.Value {
-	input := spec.Get("input")
-	if input == nil {
+	var elems []*model.Value
+	if _, known := t.iterate(spec, func(input *Node) { elems = append(elems, t.build(input, input.Range)) }); !known {
 		return model.NewUnknown(rng)
-	}
-	name := ""
-	if n := spec.Get("name"); n != nil {
-		name = n.Text
-	}
-	count, known := t.count(spec.Get("count"))
-	if !known {
-		return model.NewUnknown(rng)
-	}
-	elems := make([]*model.Value, count)
-	for i := range count {
-		t.loops = append(t.loops, copyLoop{name: name, index: i, known: true})
-		elems[i] = t.build(input, input.Range)
-		t.loops = t.loops[:len(t.loops)-1]
 	}
 	return model.NewList(rng, model.Set, elems...)
 }
