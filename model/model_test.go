@@ -45,6 +45,26 @@ func TestGet(t *testing.T) {
 	}
 }
 
+func TestOpenObject(t *testing.T) {
+	spread := Ref{Kind: InputRef, Address: "param base"}
+	props := NewOpenObject(at(2), spread)
+	props.Put("publicNetworkAccess", NewPrimitive(cty.StringVal("Disabled"), at(3), Set))
+	body := NewObject(at(1), Set)
+	body.Put("properties", props)
+	if v := body.Get("properties.publicNetworkAccess"); !isString(v, "Disabled") || v.Range.Start.Line != 3 {
+		t.Errorf("a member put into an open object = %v, want the known Disabled at line 3", v)
+	}
+	v := body.Get("properties.disableLocalAuth")
+	if v == nil || v.State != Unknown || len(v.Refs) != 1 || v.Refs[0] != spread {
+		t.Errorf("a member not put into an open object = %v, want Unknown from %v", v, spread)
+	}
+}
+
+func isString(v *Value, want string) bool {
+	s, ok := v.String()
+	return ok && s == want
+}
+
 func TestLink(t *testing.T) {
 	account := func(address, name string) *Resource {
 		body := NewObject(at(1), Set)

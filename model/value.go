@@ -85,6 +85,12 @@ func NewObject(rng hcl.Range, state State, fields ...Field) *Value {
 	return &Value{Range: rng, State: state, fields: fields, shape: objectShape}
 }
 
+// NewOpenObject makes an object of which only the members put into it are known; any other member is
+// Unknown, computed from refs. It is what an object literal that spreads an unknown object comes to.
+func NewOpenObject(rng hcl.Range, refs ...Ref) *Value {
+	return &Value{Range: rng, State: Set, Refs: refs, shape: objectShape, open: true}
+}
+
 // NewList makes a list node (ARM arrays; Terraform lists, sets and tuples).
 func NewList(rng hcl.Range, state State, elems ...*Value) *Value {
 	return &Value{Range: rng, State: state, elems: elems, shape: listShape}

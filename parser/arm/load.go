@@ -47,14 +47,7 @@ func Load(files []string, opts Options) Result {
 		root, src, diags, kind := readJSON(f)
 		switch kind {
 		case templateKind:
-			tf := templateFile{path: f, root: root}
-			for _, d := range diags {
-				if d.Severity == hcl.DiagError && d.Subject != nil {
-					tf.cutAt = &d.Subject.Start
-					break
-				}
-			}
-			templates = append(templates, tf)
+			templates = append(templates, templateFile{path: f, root: root, cutAt: cutAt(diags)})
 			res.Sources[f] = src
 			res.Diagnostics = append(res.Diagnostics, diags...)
 			res.Files++
@@ -86,14 +79,45 @@ func Load(files []string, opts Options) Result {
 		for _, g := range given {
 			maps(values, g)
 		}
-		evaluateTemplate(tf.path, tf.root, tf.cutAt, values, &res)
+		evaluateTemplate(tf.path, tf.root, tf.cutAt, values, nil, &res)
 	}
 	return res
 }
 
+// EvaluateModule evaluates the template at path as another language's module does (a Bicep module that
+// names a compiled .json template): with the parameter values given by lower-case name, its resources
+// reached through the calls in via. A file that is not a template is reported.
+func EvaluateModule(path string, values map[string]cty.Value, via []hcl.Range) Result {
+	res := Result{Sources: map[string][]byte{}}
+	root, src, diags, kind := readJSON(path)
+	res.Diagnostics = diags
+	if kind != templateKind {
+		if !diags.HasErrors() {
+			res.Diagnostics = append(res.Diagnostics, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Not a deployment template",
+				Detail:  "This module's path names a JSON file whose $schema is not deploymentTemplate.json.",
+				Subject: &hcl.Range{Filename: path, Start: hcl.InitialPos, End: hcl.InitialPos}})
+		}
+		return res
+	}
+	res.Sources[path] = src
+	res.Files = 1
+	evaluateTemplate(path, root, cutAt(diags), values, via, &res)
+	return res
+}
+
+// ReadParameterFile reads a deploymentParameters.json file into its values by lower-case parameter name.
+// ok is false when the file is not a parameter file.
+func ReadParameterFile(path string) (values map[string]cty.Value, diags hcl.Diagnostics, ok bool) {
+	root, _, diags, kind := readJSON(path)
+	if kind != parametersKind {
+		return nil, diags, false
+	}
+	return parameterValues(root), diags, true
+}
+
 // evaluateTemplate reads one template's resources into res. A bug of ours costs the user that template,
 // reported, and not the rest of the scan.
-func evaluateTemplate(path string, root *Node, cutAt *hcl.Pos, values map[string]cty.Value, res *Result) {
+func evaluateTemplate(path string, root *Node, cutAt *hcl.Pos, values map[string]cty.Value, via []hcl.Range, res *Result) {
 	before := len(res.Resources)
 	defer func() {
 		if p := recover(); p != nil {
@@ -103,7 +127,19 @@ func evaluateTemplate(path string, root *Node, cutAt *hcl.Pos, values map[string
 				Subject: &hcl.Range{Filename: path, Start: hcl.InitialPos, End: hcl.InitialPos}})
 		}
 	}()
-	newTemplate(root, res, cutAt).evaluate(values)
+	t := newTemplate(root, res, cutAt)
+	t.via = via
+	t.evaluate(values)
+}
+
+// cutAt is where the first syntax error stopped the reader, or nil.
+func cutAt(diags hcl.Diagnostics) *hcl.Pos {
+	for _, d := range diags {
+		if d.Severity == hcl.DiagError && d.Subject != nil {
+			return &d.Subject.Start
+		}
+	}
+	return nil
 }
 
 func maps(dst, src map[string]cty.Value) {

@@ -75,11 +75,20 @@ func (c *call) eval(ev *evaluator) cty.Value {
 	if f.lazy != nil {
 		return f.lazy(ev, c.args)
 	}
-	args := ev.evalAll(c.args)
-	if f.raw != nil {
-		return f.raw(args)
+	v, _ := f.apply(c.name, ev.evalAll(c.args))
+	return v
+}
+
+// apply calls a function that is not lazy with its evaluated arguments; problem is what is wrong with
+// their number, or "".
+func (f *function) apply(name string, args []cty.Value) (v cty.Value, problem string) {
+	if msg := f.checkArity(name, len(args)); msg != "" {
+		return unknownOf(f.ret, args...), msg
 	}
-	return applyKnown(f.ret, f.known, args)
+	if f.raw != nil {
+		return f.raw(args), ""
+	}
+	return applyKnown(f.ret, f.known, args), ""
 }
 
 // applyKnown calls a function that only works on known values: it gets them unmarked, and its result
@@ -410,4 +419,20 @@ func allEqual(ea, eb []cty.Value) (eq, known bool) {
 		known = known && k
 	}
 	return known, known
+}
+
+// Call applies ARM's function name (any case) to arguments already evaluated, for languages that share
+// ARM's function library, as Bicep does. It follows Eval's rules: what cannot be known is unknown and
+// keeps the arguments' marks. found is false for a name that is not such a function; problem says what is
+// wrong with the number of arguments, or is "".
+func Call(name string, args []cty.Value) (v cty.Value, problem string, found bool) {
+	f, ok := functions[strings.ToLower(name)]
+	switch {
+	case !ok && isList(name):
+		f = listFunction
+	case !ok || f.lazy != nil:
+		return unknownOf(cty.DynamicPseudoType, args...), "", false
+	}
+	v, problem = f.apply(name, args)
+	return v, problem, true
 }

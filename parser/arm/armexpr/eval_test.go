@@ -559,3 +559,27 @@ func TestEvalLimits(t *testing.T) {
 		}
 	}
 }
+
+func TestCall(t *testing.T) {
+	for _, tc := range []struct {
+		name        string
+		args        []cty.Value
+		want        cty.Value
+		wantProblem string
+		wantFound   bool
+	}{
+		{name: "toLower", args: []cty.Value{cty.StringVal("AbC")}, want: cty.StringVal("abc"), wantFound: true},
+		{name: "concat", args: []cty.Value{cty.StringVal("a"), cty.UnknownVal(cty.String)}, want: cty.UnknownVal(cty.String), wantFound: true},
+		{name: "listKeys", args: []cty.Value{cty.StringVal("id"), cty.StringVal("2024-10-01")}, want: cty.DynamicVal.Mark(model.Ref{Kind: model.ResourceRef, Address: "id"}), wantFound: true},
+		{name: "length", args: nil, want: cty.UnknownVal(cty.Number), wantProblem: "length takes 1 argument, got 0", wantFound: true},
+		{name: "parameters", args: []cty.Value{cty.StringVal("p")}, want: cty.DynamicVal, wantFound: false},
+		{name: "noSuchFunction", args: nil, want: cty.DynamicVal, wantFound: false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, problem, found := Call(tc.name, tc.args)
+			if !got.RawEquals(tc.want) || problem != tc.wantProblem || found != tc.wantFound {
+				t.Errorf("Call(%s) = %#v, %q, %v; want %#v, %q, %v", tc.name, got, problem, found, tc.want, tc.wantProblem, tc.wantFound)
+			}
+		})
+	}
+}
