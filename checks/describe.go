@@ -24,11 +24,11 @@ func aiAccountNoun(r *model.Resource) string {
 	default:
 		noun = "Azure AI account"
 	}
-	if name := r.Name(); !strings.HasPrefix(name, "[") {
-		return fmt.Sprintf("%s '%s'", noun, name)
+	if name, known := r.Body.Get("name").String(); (!known || name == "") && r.NameExpr != "" {
+		// A name known only at deployment is shown as the expression that computes it.
+		return fmt.Sprintf("%s named by %s", noun, r.NameExpr)
 	}
-	// A name known only at deployment is shown as the template expression that computes it.
-	return fmt.Sprintf("%s named by %s", noun, r.Name())
+	return fmt.Sprintf("%s '%s'", noun, r.Name())
 }
 
 // evidence says, in the user's language, what the value at path is: "local_auth_enabled = true",

@@ -39,6 +39,9 @@ type Resource struct {
 	Range hcl.Range
 	// Body is the ARM resource body: name, kind, location, sku, identity, properties, ...
 	Body *Value
+	// NameExpr is the expression that computes the resource's name, as the user wrote it, when the name
+	// is known only at deployment: messages then name the resource by it.
+	NameExpr string
 	// Language is what the resource was written in.
 	Language Language
 	// Spelling renders ARM paths and values the way the user writes them; nil means ARMSpelling.

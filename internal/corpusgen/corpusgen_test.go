@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/aigate-dev/aigate/parser/bicep/syntax"
 	"github.com/hashicorp/hcl/v2/hclparse"
 )
 
@@ -62,5 +63,41 @@ func TestGenerate(t *testing.T) {
 	}
 	if counted != lines {
 		t.Errorf("files hold %d lines, Generate reported %d", counted, lines)
+	}
+}
+
+func TestGenerateBicep(t *testing.T) {
+	first, second := t.TempDir(), t.TempDir()
+	lines, err := GenerateBicep(first, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := GenerateBicep(second, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lines == 0 || again != lines {
+		t.Fatalf("two runs wrote %d and %d lines", lines, again)
+	}
+	files, err := filepath.Glob(filepath.Join(first, "*", "*.bicep"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 40 {
+		t.Fatalf("%d Bicep files, want 40", len(files))
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel(first, f)
+		other, err := os.ReadFile(filepath.Join(second, rel))
+		if err != nil || !bytes.Equal(src, other) {
+			t.Errorf("%s differs between two runs", rel)
+		}
+		if _, diags := syntax.Parse(src, f); len(diags) > 0 {
+			t.Errorf("%s does not parse: %s", rel, diags.Error())
+		}
 	}
 }

@@ -384,17 +384,21 @@ func (t *template) instance(n *Node, symbol string, within *parent, suffix strin
 		t.nested(n, header)
 		return
 	}
-	label := name
+	label, nameExpr := name, ""
 	if !nameKnown {
 		label = symbol
-		if label == "" && nameNode != nil {
-			label = nameNode.Text
+		if nameNode != nil {
+			nameExpr = nameNode.Text
+		}
+		if label == "" {
+			label = nameExpr
 		}
 		label += suffix
 	}
 	r := &model.Resource{
 		Type:     typ,
 		Address:  typ + "/" + label,
+		NameExpr: nameExpr,
 		Range:    header,
 		Body:     model.NewObject(n.Range, model.Set),
 		Language: model.ARM,
