@@ -3,11 +3,13 @@ package scan
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/aigate-dev/aigate/parser/bicep"
 	"github.com/aigate-dev/aigate/parser/terraform"
 )
 
@@ -20,6 +22,8 @@ type inputs struct {
 	terraformDirs []string
 	// jsonFiles may be ARM templates or parameter files; the ARM front end tells by their $schema.
 	jsonFiles []string
+	// bicepFiles are .bicep and .bicepparam files.
+	bicepFiles []string
 }
 
 func discover(paths, exclude []string) (inputs, error) {
@@ -34,7 +38,7 @@ func discover(paths, exclude []string) (inputs, error) {
 		}
 		globs[i] = g
 	}
-	tfDirs, jsonFiles := map[string]bool{}, map[string]bool{}
+	tfDirs, jsonFiles, bicepFiles := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, root := range paths {
 		root = filepath.Clean(root)
 		info, err := os.Stat(root)
@@ -48,6 +52,8 @@ func discover(paths, exclude []string) (inputs, error) {
 				tfDirs[filepath.Dir(root)] = true
 			case isJSON(root):
 				jsonFiles[root] = true
+			case bicep.IsSource(root):
+				bicepFiles[root] = true
 			}
 			continue
 		}
@@ -72,6 +78,8 @@ func discover(paths, exclude []string) (inputs, error) {
 				tfDirs[filepath.Dir(p)] = true
 			case isJSON(p):
 				jsonFiles[p] = true
+			case bicep.IsSource(p):
+				bicepFiles[p] = true
 			}
 			return nil
 		})
@@ -79,16 +87,11 @@ func discover(paths, exclude []string) (inputs, error) {
 			return inputs{}, err
 		}
 	}
-	var in inputs
-	for dir := range tfDirs {
-		in.terraformDirs = append(in.terraformDirs, dir)
-	}
-	slices.Sort(in.terraformDirs)
-	for f := range jsonFiles {
-		in.jsonFiles = append(in.jsonFiles, f)
-	}
-	slices.Sort(in.jsonFiles)
-	return in, nil
+	return inputs{
+		terraformDirs: slices.Sorted(maps.Keys(tfDirs)),
+		jsonFiles:     slices.Sorted(maps.Keys(jsonFiles)),
+		bicepFiles:    slices.Sorted(maps.Keys(bicepFiles)),
+	}, nil
 }
 
 // isJSON reports whether a file may be an ARM template or parameter file. Terraform's own JSON

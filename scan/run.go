@@ -12,6 +12,7 @@ import (
 	"github.com/aigate-dev/aigate/checks"
 	"github.com/aigate-dev/aigate/model"
 	"github.com/aigate-dev/aigate/parser/arm"
+	"github.com/aigate-dev/aigate/parser/bicep"
 	"github.com/aigate-dev/aigate/parser/terraform"
 	"github.com/hashicorp/hcl/v2"
 )
@@ -28,10 +29,21 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	tf := terraform.Load(in.terraformDirs, terraform.Options{Inputs: opts.TerraformInputs})
-	templates := arm.Load(in.jsonFiles, arm.Options{ParamFiles: opts.ParamFiles})
-	resources := slices.Concat(tf.Resources, templates.Resources)
+	var jsonParams, bicepParams []string
+	for _, f := range opts.ParamFiles {
+		if strings.HasSuffix(f, ".bicepparam") {
+			bicepParams = append(bicepParams, f)
+		} else {
+			jsonParams = append(jsonParams, f)
+			bicepParams = append(bicepParams, f)
+		}
+	}
+	templates := arm.Load(in.jsonFiles, arm.Options{ParamFiles: jsonParams})
+	bicepFiles := bicep.Load(in.bicepFiles, bicep.Options{ParamFiles: bicepParams})
+	resources := slices.Concat(tf.Resources, templates.Resources, bicepFiles.Resources)
 	sources := tf.Sources
 	maps.Copy(sources, templates.Sources)
+	maps.Copy(sources, bicepFiles.Sources)
 	rules := opts.Rules
 	if rules == nil {
 		rules = checks.All()
@@ -43,9 +55,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	model.SortFindings(findings)
 	return &Result{
 		Findings:    dedupe(findings),
-		Diagnostics: dedupeDiagnostics(slices.Concat(tf.Diagnostics, templates.Diagnostics)),
+		Diagnostics: dedupeDiagnostics(slices.Concat(tf.Diagnostics, templates.Diagnostics, bicepFiles.Diagnostics)),
 		Sources:     sources,
-		Files:       tf.Files + templates.Files,
+		Files:       tf.Files + templates.Files + bicepFiles.Files,
 		Resources:   len(resources),
 		Elapsed:     time.Since(start),
 	}, nil

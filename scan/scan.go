@@ -19,7 +19,8 @@ type Options struct {
 	Exclude []string
 	// TerraformInputs are the -var-file and -var arguments, in command-line order.
 	TerraformInputs []terraform.Input
-	// ParamFiles are ARM parameter files, applied to every template after the one found beside it.
+	// ParamFiles are parameter files. A JSON one applies to every ARM template and root Bicep file after
+	// the one found beside it; a .bicepparam one to the Bicep file it names with `using`.
 	ParamFiles []string
 	// Rules to run; nil runs every rule.
 	Rules []*checks.Rule

@@ -80,7 +80,7 @@ func newScanCommand(scanner scanFunc, stdout, stderr io.Writer) *cobra.Command {
 	flags.StringVar(&f.unknown, "unknown", "warn", "what a finding on a value unknown until deployment does: ignore, warn or fail")
 	flags.Var(inputFlag{&f.inputs, true}, "var-file", "Terraform variables `FILE` (repeatable; applied with --var in command-line order)")
 	flags.Var(inputFlag{&f.inputs, false}, "var", "Terraform variable as `NAME=VALUE` (repeatable)")
-	flags.StringArrayVar(&f.paramFiles, "param-file", nil, "ARM parameters `FILE` (repeatable; X.parameters.json beside X.json is read anyway)")
+	flags.StringArrayVar(&f.paramFiles, "param-file", nil, "parameters `FILE`: JSON for ARM and Bicep, or .bicepparam (repeatable; X.parameters.json beside X.json or X.bicep, and .bicepparam files that use a scanned file, are read anyway)")
 	flags.StringArrayVar(&f.exclude, "exclude", nil, "skip paths matching `GLOB` (repeatable)")
 	flags.StringSliceVar(&f.includeRules, "include-rules", nil, "run only these rules (comma-separated `IDs`)")
 	flags.StringSliceVar(&f.excludeRules, "exclude-rules", nil, "do not run these rules (comma-separated `IDs`)")

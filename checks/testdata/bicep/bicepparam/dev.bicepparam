@@ -1,0 +1,5 @@
+using './main.bicep'
+
+param stage = 'dev'
+param publicNetworkAccess = 'Enabled'
+param disableLocalAuth = true
