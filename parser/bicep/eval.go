@@ -27,6 +27,7 @@ type loader struct {
 	out    *Result
 	files  map[string]*parsedFile
 	shared map[string]*fileEval // files evaluated for what they export to `import`
+	found  map[string]bool      // whether a module's file exists, asked once per file
 }
 
 type parsedFile struct {
@@ -39,7 +40,19 @@ type parsedFile struct {
 }
 
 func newLoader() *loader {
-	return &loader{out: &Result{Sources: map[string][]byte{}}, files: map[string]*parsedFile{}, shared: map[string]*fileEval{}}
+	return &loader{out: &Result{Sources: map[string][]byte{}}, files: map[string]*parsedFile{}, shared: map[string]*fileEval{}, found: map[string]bool{}}
+}
+
+// exists reports whether a file is there, asking the file system once per path: a module called in a
+// loop is looked for once.
+func (l *loader) exists(path string) bool {
+	found, asked := l.found[path]
+	if !asked {
+		_, err := os.Stat(path)
+		found = err == nil
+		l.found[path] = found
+	}
+	return found
 }
 
 // parse reads and parses a file once, reporting its syntax errors once; nil when it cannot be read.

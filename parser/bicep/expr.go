@@ -518,14 +518,8 @@ func member(obj, key cty.Value, safe bool) cty.Value {
 		if !ok {
 			return cty.DynamicVal.WithMarks(marks)
 		}
-		attrs := o.AsValueMap()
-		if v, ok := attrs[name]; ok {
+		if v, ok := attribute(o, name); ok {
 			return v.WithMarks(marks)
-		}
-		for n, v := range attrs {
-			if strings.EqualFold(n, name) {
-				return v.WithMarks(marks)
-			}
 		}
 		return missing
 	case isSequence(o.Type()):
@@ -540,6 +534,28 @@ func member(obj, key cty.Value, safe bool) cty.Value {
 		return elems[i].WithMarks(marks)
 	}
 	return cty.DynamicVal.WithMarks(marks)
+}
+
+// attribute finds a member of a known object or map by name, an exact match first, then one that differs
+// only in case, without copying the members.
+func attribute(o cty.Value, name string) (cty.Value, bool) {
+	if o.Type().IsObjectType() {
+		if o.Type().HasAttribute(name) {
+			return o.GetAttr(name), true
+		}
+		for n := range o.Type().AttributeTypes() {
+			if strings.EqualFold(n, name) {
+				return o.GetAttr(n), true
+			}
+		}
+		return cty.NilVal, false
+	}
+	for it := o.ElementIterator(); it.Next(); {
+		if k, v := it.Element(); strings.EqualFold(k.AsString(), name) {
+			return v, true
+		}
+	}
+	return cty.NilVal, false
 }
 
 // fromEnd turns the i of x[^i] into the index it counts from the end of x: x[^1] is the last item.

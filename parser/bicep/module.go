@@ -2,7 +2,6 @@ package bicep
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -129,7 +128,7 @@ func (e *fileEval) loadModule(inst *moduleInstance) *fileEval {
 		e.warnAt(header, "Modules nested too deep", fmt.Sprintf("This module is nested %d deep; aigate stops there.", len(e.stack)))
 		return nil
 	}
-	if _, err := os.Stat(path); err != nil {
+	if !e.l.exists(path) {
 		written, _ := literalString(decl.Path)
 		e.errorAt(decl.Path.Rng, "Module not found", fmt.Sprintf("%q does not exist beside this file; Bicep rejects the file.", written))
 		return nil
