@@ -99,15 +99,16 @@ func (p *Pass) Resources(armType string) iter.Seq[*model.Resource] {
 // could turn out either way.
 func (p *Pass) Report(r *model.Resource, property string, deciding []*model.Value, format string, args ...any) {
 	f := model.Finding{
-		RuleID:     p.rule.ID,
-		Severity:   p.rule.Severity,
-		Confidence: model.Certain,
-		Range:      r.Range,
-		Resource:   r.Address,
-		Property:   property,
-		Message:    fmt.Sprintf(format, args...),
-		Language:   r.Language,
-		Via:        r.Via,
+		RuleID:        p.rule.ID,
+		Severity:      p.rule.Severity,
+		Confidence:    model.Certain,
+		Range:         r.Range,
+		Resource:      r.Address,
+		ResourceRange: r.Range,
+		Property:      property,
+		Message:       fmt.Sprintf(format, args...),
+		Language:      r.Language,
+		Via:           r.Via,
 	}
 	if at := written(deciding...); at != nil {
 		f.Range = at.Range

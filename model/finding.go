@@ -64,6 +64,9 @@ type Finding struct {
 	Range hcl.Range
 	// Resource is the resource's address.
 	Resource string
+	// ResourceRange is the resource's header. Ignores written above the resource are found through it
+	// when the finding lands on an attribute further down.
+	ResourceRange hcl.Range
 	// Property is the ARM property path the finding concerns, when it concerns one.
 	Property string
 	Message  string

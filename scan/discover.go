@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/aigate-dev/aigate/config"
 	"github.com/aigate-dev/aigate/parser/bicep"
 	"github.com/aigate-dev/aigate/parser/terraform"
 )
@@ -30,11 +31,11 @@ func discover(paths, exclude []string) (inputs, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	globs := make([]glob, len(exclude))
+	globs := make([]config.Glob, len(exclude))
 	for i, pattern := range exclude {
-		g, err := compileGlob(pattern)
+		g, err := config.CompileGlob(pattern)
 		if err != nil {
-			return inputs{}, err
+			return inputs{}, fmt.Errorf("bad --exclude pattern %q: %w", pattern, err)
 		}
 		globs[i] = g
 	}
@@ -48,7 +49,9 @@ func discover(paths, exclude []string) (inputs, error) {
 		if !info.IsDir() {
 			switch {
 			case excluded(filepath.Dir(root), root, globs):
-			case terraform.IsConfigFile(root):
+			case terraform.IsConfigFile(root), isVariablesFile(root):
+				// A variables file alone (pre-commit passes the files a commit changes) changes what
+				// its folder's configuration deploys, so the folder is scanned.
 				tfDirs[filepath.Dir(root)] = true
 			case isJSON(root):
 				jsonFiles[root] = true
@@ -94,6 +97,12 @@ func discover(paths, exclude []string) (inputs, error) {
 	}, nil
 }
 
+// isVariablesFile reports whether a file is a Terraform variables file, which Terraform reads from the
+// working folder: terraform.tfvars, *.auto.tfvars and their .json forms.
+func isVariablesFile(p string) bool {
+	return strings.HasSuffix(p, ".tfvars") || strings.HasSuffix(p, ".tfvars.json")
+}
+
 // isJSON reports whether a file may be an ARM template or parameter file. Terraform's own JSON
 // (.tf.json, .tfvars.json) is the Terraform front end's.
 func isJSON(p string) bool {
@@ -104,7 +113,7 @@ func isJSON(p string) bool {
 
 // excluded reports whether a pattern matches the path, either as given or relative to the scan root it
 // was found under.
-func excluded(root, p string, globs []glob) bool {
+func excluded(root, p string, globs []config.Glob) bool {
 	given := filepath.ToSlash(p)
 	rel, err := filepath.Rel(root, p)
 	if err != nil {
@@ -112,7 +121,7 @@ func excluded(root, p string, globs []glob) bool {
 	}
 	rel = filepath.ToSlash(rel)
 	for _, g := range globs {
-		if g.match(given) || g.match(rel) {
+		if g.Match(given) || g.Match(rel) {
 			return true
 		}
 	}

@@ -35,6 +35,8 @@ func TestDiscover(t *testing.T) {
 			[]string{".", "modules/ai", "modules/ai/test/fixture", "prod", "test"}},
 		{"a single file stands for its folder", []string{filepath.Join(infra, "prod", "main.tf.json")}, nil,
 			[]string{"prod"}},
+		{"a variables file passed alone stands for its folder", []string{filepath.Join(infra, "vars", "prod.tfvars")}, nil,
+			[]string{"vars"}},
 		{"a bare name matches at any depth", []string{infra}, []string{"test"},
 			[]string{".", "modules/ai", "prod"}},
 		{"** spans folders", []string{infra}, []string{"**/test/**"},

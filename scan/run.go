@@ -21,7 +21,7 @@ import (
 // file that fails to parse is a diagnostic, and the rest is scanned.
 func Run(ctx context.Context, opts Options) (*Result, error) {
 	start := time.Now()
-	in, err := discover(opts.Paths, opts.Exclude)
+	in, err := discover(opts.Paths, slices.Concat(opts.Exclude, opts.Config.ExcludePaths))
 	if err != nil {
 		return nil, err
 	}
@@ -53,14 +53,16 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		findings[i] = inEditableFile(f)
 	}
 	model.SortFindings(findings)
-	return &Result{
+	res := &Result{
 		Findings:    dedupe(findings),
 		Diagnostics: dedupeDiagnostics(slices.Concat(tf.Diagnostics, templates.Diagnostics, bicepFiles.Diagnostics)),
 		Sources:     sources,
 		Files:       tf.Files + templates.Files + bicepFiles.Files,
 		Resources:   len(resources),
-		Elapsed:     time.Since(start),
-	}, nil
+	}
+	applyConfig(res, opts, rules, time.Now())
+	res.Elapsed = time.Since(start)
+	return res, nil
 }
 
 // dedupeDiagnostics drops repeats: a module evaluated once per call, an expression once per copy, say

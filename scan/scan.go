@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/aigate-dev/aigate/checks"
+	"github.com/aigate-dev/aigate/config"
 	"github.com/aigate-dev/aigate/model"
 	"github.com/aigate-dev/aigate/parser/terraform"
 	"github.com/hashicorp/hcl/v2"
@@ -24,6 +25,13 @@ type Options struct {
 	ParamFiles []string
 	// Rules to run; nil runs every rule.
 	Rules []*checks.Rule
+	// Config is the .aigate.yml in effect (config.Find, config.Load); the zero value is none. Its
+	// exclude_paths add to Exclude; its rules and ignore entries apply to the findings, as the ignores
+	// written in the scanned files always do. Its severity and unknown are the command line's to apply.
+	Config config.Config
+	// Baseline holds the findings known already (config.ReadBaseline); they are left out and counted.
+	// Nil is none.
+	Baseline *config.Baseline
 }
 
 // Result is what a scan found.
@@ -35,6 +43,14 @@ type Result struct {
 	// Sources holds the text of the files read, by the name findings use, for writers that quote lines.
 	// Files that carry secrets (Terraform variable files) are not in it.
 	Sources map[string][]byte
+	// Suppressed are the findings that an ignore (in a scanned file or in the config) left out.
+	Suppressed []SuppressedFinding
+	// Baselined counts the findings left out because the baseline holds them.
+	Baselined int
+	// Notices are about the ignores themselves: malformed, naming no rule, expired or suppressing
+	// nothing. Each is an hcl.DiagWarning at the ignore (file:line), to be shown at notice level; they
+	// never change the exit status.
+	Notices hcl.Diagnostics
 	// Files and Resources count what was read.
 	Files     int
 	Resources int
