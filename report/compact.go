@@ -8,10 +8,15 @@ import (
 
 // Compact writes one line per finding and diagnostic, `path:line:col: word: message [AIGnnn]`, the line
 // that editors and the GitHub Actions problem matcher turn into annotations.
-func Compact(w io.Writer, r Report, root string) error {
+func Compact(w io.Writer, r Report) error {
+	return writeLines(w, r, compactLine)
+}
+
+// writeLines writes one line per finding and diagnostic, as line spells it.
+func writeLines(w io.Writer, r Report, line func(entry) string) error {
 	var b strings.Builder
-	for _, e := range entries(r, root) {
-		b.WriteString(compactLine(e))
+	for _, e := range entries(r) {
+		b.WriteString(line(e))
 		b.WriteByte('\n')
 	}
 	_, err := io.WriteString(w, b.String())

@@ -107,7 +107,8 @@ func TestCompact(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var b strings.Builder
-			if err := Compact(&b, tt.report, "/repo"); err != nil {
+			tt.report.Root = "/repo"
+			if err := Compact(&b, tt.report); err != nil {
 				t.Fatal(err)
 			}
 			if diff := cmp.Diff(tt.want, b.String()); diff != "" {
@@ -157,7 +158,8 @@ func TestCompactMatchesProblemMatcher(t *testing.T) {
 		},
 	}
 	var out strings.Builder
-	if err := Compact(&out, report, "/repo"); err != nil {
+	report.Root = "/repo"
+	if err := Compact(&out, report); err != nil {
 		t.Fatal(err)
 	}
 	type match struct{ File, Line, Column, Severity, Message, Code string }

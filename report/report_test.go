@@ -1,6 +1,7 @@
 package report
 
 import (
+	"path/filepath"
 	"testing"
 
 	"github.com/aigate-dev/aigate/model"
@@ -32,24 +33,30 @@ func uncertain(f model.Finding) model.Finding {
 	return f
 }
 
-func TestRelative(t *testing.T) {
+func TestPath(t *testing.T) {
 	tests := []struct {
-		name, root, file, want string
+		name, root, workDir, file, want string
 	}{
-		{"absolute inside root", "/repo", "/repo/infra/main.tf", "infra/main.tf"},
-		{"absolute at root", "/repo", "/repo/main.tf", "main.tf"},
-		{"relative", "/repo", "infra/main.tf", "infra/main.tf"},
-		{"dot prefix dropped", "/repo", "./infra/main.tf", "infra/main.tf"},
-		{"untidy relative cleaned", "/repo", "infra//ai/../main.tf", "infra/main.tf"},
-		{"absolute outside root", "/repo", "/elsewhere/main.tf", "/elsewhere/main.tf"},
-		{"sibling of root", "/repo", "/repository/main.tf", "/repository/main.tf"},
-		{"relative outside root", "/repo", "../shared/main.tf", "../shared/main.tf"},
-		{"no root", "", "/repo/main.tf", "/repo/main.tf"},
+		{"absolute inside root", "/repo", "", "/repo/infra/main.tf", "infra/main.tf"},
+		{"absolute at root", "/repo", "", "/repo/main.tf", "main.tf"},
+		{"relative", "/repo", "", "infra/main.tf", "infra/main.tf"},
+		{"dot prefix dropped", "/repo", "", "./infra/main.tf", "infra/main.tf"},
+		{"untidy relative cleaned", "/repo", "", "infra//ai/../main.tf", "infra/main.tf"},
+		{"absolute outside root", "/repo", "", "/elsewhere/main.tf", "/elsewhere/main.tf"},
+		{"sibling of root", "/repo", "", "/repository/main.tf", "/repository/main.tf"},
+		{"relative outside root made absolute", "/repo", "", "../shared/main.tf", "/shared/main.tf"},
+		{"relative to a working directory below the root", "/repo", "/repo/infra", "main.tf", "infra/main.tf"},
+		{"climbing from the working directory into the root", "/repo", "/repo/infra", "../net/main.tf", "net/main.tf"},
+		{"climbing out of the root from the working directory", "/repo", "/repo/infra", "../../x/main.tf", "/x/main.tf"},
+		{"absolute ignores the working directory", "/repo", "/repo/infra", "/repo/net/main.tf", "net/main.tf"},
+		{"no root keeps absolute names", "", "", "/repo/main.tf", "/repo/main.tf"},
+		{"no root cleans relative names", "", "", "./infra/main.tf", "infra/main.tf"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := relative(tt.root, tt.file); got != tt.want {
-				t.Errorf("relative(%q, %q) = %q, want %q", tt.root, tt.file, got, tt.want)
+			r := Report{Root: filepath.FromSlash(tt.root), WorkDir: filepath.FromSlash(tt.workDir)}
+			if got := r.Path(filepath.FromSlash(tt.file)); got != tt.want {
+				t.Errorf("Report{Root: %q, WorkDir: %q}.Path(%q) = %q, want %q", tt.root, tt.workDir, tt.file, got, tt.want)
 			}
 		})
 	}

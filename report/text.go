@@ -31,12 +31,12 @@ const (
 // Text writes findings and diagnostics for people: grouped by file, each with the source line it points at
 // and an underline beneath the range, then a one-line summary. color adds ANSI colours; the caller decides
 // whether the destination is a terminal that wants them.
-func Text(w io.Writer, r Report, root string, color bool) error {
+func Text(w io.Writer, r Report, color bool) error {
 	p := painter(color)
 	lines := sourceLines{sources: r.Sources, split: map[string][]string{}}
 	var b strings.Builder
 	group := ""
-	for _, e := range entries(r, root) {
+	for _, e := range entries(r) {
 		style := labelStyles[e.label]
 		if !e.located {
 			fmt.Fprintf(&b, "aigate: %s: %s\n", p.paint(style, e.word), e.message)
@@ -130,7 +130,7 @@ func summary(r Report) string {
 	uncertain := 0
 	for _, f := range r.Findings {
 		switch {
-		case !r.Unknown.shows(f):
+		case !r.shows(f):
 		case f.Confidence == model.Uncertain:
 			uncertain++
 		default:

@@ -152,7 +152,8 @@ no findings in 1 file (0 resources); 2 errors, 1 warning — 0.00s
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var b strings.Builder
-			if err := Text(&b, tt.report, "/repo", tt.color); err != nil {
+			tt.report.Root = "/repo"
+			if err := Text(&b, tt.report, tt.color); err != nil {
 				t.Fatal(err)
 			}
 			if diff := cmp.Diff(tt.want, b.String()); diff != "" {

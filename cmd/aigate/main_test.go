@@ -35,8 +35,11 @@ func (f *fakeScan) run(_ context.Context, opts scan.Options) (*scan.Result, erro
 	return f.res, f.err
 }
 
+// execute runs aigate with args in an empty working directory outside any repository, so that printed
+// paths are relative to it whatever the checkout looks like.
 func execute(t *testing.T, scanner scanFunc, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
+	t.Chdir(t.TempDir())
 	var out, errOut strings.Builder
 	code = runWith(t.Context(), scanner, args, &out, &errOut)
 	return code, out.String(), errOut.String()
@@ -191,9 +194,7 @@ func TestUsageErrors(t *testing.T) {
 		args       []string
 		wantStderr string
 	}{
-		{[]string{"scan", "--format", "sarif"}, "aigate: --format sarif is not available yet: use text or compact\nRun 'aigate scan --help' for usage.\n"},
-		{[]string{"--format", "json", "."}, "aigate: --format json is not available yet: use text or compact\nRun 'aigate scan --help' for usage.\n"},
-		{[]string{"scan", "--format", "xml"}, "aigate: unknown --format \"xml\": want text or compact\nRun 'aigate scan --help' for usage.\n"},
+		{[]string{"scan", "--format", "xml"}, "aigate: unknown --format \"xml\": want text, compact, json, sarif, github or junit\nRun 'aigate scan --help' for usage.\n"},
 		{[]string{"scan", "--severity", "extreme"}, "aigate: --severity: unknown severity \"extreme\": want low, medium, high or critical\nRun 'aigate scan --help' for usage.\n"},
 		{[]string{"scan", "--unknown", "maybe"}, "aigate: --unknown: unknown mode \"maybe\": want ignore, warn or fail\nRun 'aigate scan --help' for usage.\n"},
 		{[]string{"scan", "--include-rules", "AIG201,AIG999"}, "aigate: --include-rules: unknown rule \"AIG999\" (aigate rules lists them)\nRun 'aigate scan --help' for usage.\n"},
@@ -203,6 +204,8 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"scan", "--bogus"}, "aigate: unknown flag: --bogus\nRun 'aigate scan --help' for usage.\n"},
 		{[]string{"explain"}, "aigate: accepts 1 arg(s), received 0\nRun 'aigate explain --help' for usage.\n"},
 		{[]string{"explain", "AIG999"}, "aigate: unknown rule \"AIG999\" (aigate rules lists them)\nRun 'aigate explain --help' for usage.\n"},
+		{[]string{"explain", "AIG201", "--format", "html"}, "aigate: unknown --format \"html\": want text or markdown\nRun 'aigate explain --help' for usage.\n"},
+		{[]string{"rules", "--format", "sarif"}, "aigate: unknown --format \"sarif\": want text, json or markdown\nRun 'aigate rules --help' for usage.\n"},
 		{[]string{"rules", "extra"}, "aigate: unknown command \"extra\" for \"aigate rules\"\nRun 'aigate rules --help' for usage.\n"},
 		{[]string{"version", "extra"}, "aigate: unknown command \"extra\" for \"aigate version\"\nRun 'aigate version --help' for usage.\n"},
 	}

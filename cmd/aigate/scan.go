@@ -5,38 +5,45 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/aigate-dev/aigate/checks"
+	"github.com/aigate-dev/aigate/config"
 	"github.com/aigate-dev/aigate/model"
 	"github.com/aigate-dev/aigate/parser/terraform"
 	"github.com/aigate-dev/aigate/report"
+	"github.com/aigate-dev/aigate/sarif"
 	"github.com/aigate-dev/aigate/scan"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
-// laterFormats are specified but not written yet; asking for one is a usage error rather than a silent
-// fallback, so CI configurations fail loudly instead of uploading nothing.
-var laterFormats = []string{"json", "sarif", "github", "junit"}
+// formats are the values of --format.
+var formats = []string{"text", "compact", "json", "sarif", "github", "junit"}
 
 type scanFlags struct {
-	format       string
-	output       string
-	severity     string
-	softFail     bool
-	unknown      string
-	inputs       []terraform.Input
-	paramFiles   []string
-	exclude      []string
-	includeRules []string
-	excludeRules []string
+	format         string
+	output         string
+	severity       string
+	softFail       bool
+	unknown        string
+	inputs         []terraform.Input
+	paramFiles     []string
+	exclude        []string
+	includeRules   []string
+	excludeRules   []string
+	config         string
+	baseline       string
+	createBaseline string
 }
 
 // scanSettings are the flags checked and resolved.
 type scanSettings struct {
-	text      bool
+	// format is one of formats, the default resolved.
+	format    string
 	color     bool
 	threshold model.Severity
 	unknown   report.UnknownMode
@@ -52,7 +59,17 @@ func newScanCommand(scanner scanFunc, stdout, stderr io.Writer) *cobra.Command {
 			"Exit status: 0 when nothing at or above --severity is found, 1 when something is, 2 for usage\n" +
 			"errors and files that cannot be parsed (the rest is still scanned and reported).",
 		RunE: func(cmd *cobra.Command, paths []string) error {
-			settings, err := f.resolve(stdout)
+			wd, err := os.Getwd()
+			if err != nil {
+				return fmt.Errorf("working directory: %w", err)
+			}
+			root := repositoryRoot(wd)
+			cfg, base, diags := f.userFiles(paths, wd, root)
+			if diags.HasErrors() {
+				// The config and the baseline say what counts; a scan without them would say otherwise.
+				return errors.Join(report.Compact(stderr, report.Report{Diagnostics: diags, Root: root, WorkDir: wd}), exitStatus(exitError))
+			}
+			settings, err := f.resolve(stdout, cmd.Flags(), cfg)
 			if err != nil {
 				return err
 			}
@@ -62,18 +79,23 @@ func newScanCommand(scanner scanFunc, stdout, stderr io.Writer) *cobra.Command {
 				TerraformInputs: f.inputs,
 				ParamFiles:      f.paramFiles,
 				Rules:           settings.rules,
+				Config:          cfg,
+				Baseline:        base,
 			})
 			if err != nil {
 				return fmt.Errorf("scan: %w", err)
 			}
-			if err := f.write(res, settings, stdout, stderr); err != nil {
+			if err := f.writeBaseline(res, root); err != nil {
+				return err
+			}
+			if err := f.write(res, settings, root, wd, stdout, stderr); err != nil {
 				return err
 			}
 			return exitStatus(verdict(res, settings.threshold, settings.unknown, f.softFail))
 		},
 	}
 	flags := cmd.Flags()
-	flags.StringVar(&f.format, "format", "", "output format: text or compact (default text on a terminal, compact otherwise)")
+	flags.StringVar(&f.format, "format", "", "output format: text, compact, json, sarif, github or junit (default text on a terminal, compact otherwise)")
 	flags.StringVar(&f.output, "output", "", "write the report to `FILE` instead of standard output")
 	flags.StringVar(&f.severity, "severity", "low", "lowest severity that fails the run: low, medium, high or critical")
 	flags.BoolVar(&f.softFail, "soft-fail", false, "findings never fail the run; errors still do")
@@ -84,67 +106,113 @@ func newScanCommand(scanner scanFunc, stdout, stderr io.Writer) *cobra.Command {
 	flags.StringArrayVar(&f.exclude, "exclude", nil, "skip paths matching `GLOB` (repeatable)")
 	flags.StringSliceVar(&f.includeRules, "include-rules", nil, "run only these rules (comma-separated `IDs`)")
 	flags.StringSliceVar(&f.excludeRules, "exclude-rules", nil, "do not run these rules (comma-separated `IDs`)")
+	flags.StringVar(&f.config, "config", "", "read settings from `FILE` (default: .aigate.yml in the scanned folder, else in the working directory)")
+	flags.StringVar(&f.baseline, "baseline", "", "report only findings not in the baseline `FILE`")
+	flags.StringVar(&f.createBaseline, "create-baseline", "", "write the findings to the baseline `FILE`, for --baseline to leave out later")
 	return cmd
 }
 
-func (f *scanFlags) resolve(stdout io.Writer) (scanSettings, error) {
+// userFiles reads the config (--config, or the .aigate.yml found) and the baseline.
+func (f *scanFlags) userFiles(paths []string, wd, root string) (config.Config, *config.Baseline, hcl.Diagnostics) {
+	var cfg config.Config
+	var diags hcl.Diagnostics
+	path := f.config
+	if path == "" {
+		path = config.Find(paths, wd)
+	}
+	if path != "" {
+		cfg, diags = config.Load(path)
+	}
+	if f.baseline == "" {
+		return cfg, nil, diags
+	}
+	base, more := config.ReadBaseline(f.baseline, root)
+	return cfg, base, append(diags, more...)
+}
+
+// writeBaseline writes --create-baseline: the findings this scan reports.
+func (f *scanFlags) writeBaseline(res *scan.Result, root string) error {
+	if f.createBaseline == "" {
+		return nil
+	}
+	out, err := os.Create(f.createBaseline)
+	if err != nil {
+		return fmt.Errorf("--create-baseline: %w", err)
+	}
+	if err := errors.Join(config.WriteBaseline(out, root, res.Findings), out.Close()); err != nil {
+		return fmt.Errorf("--create-baseline: %w", err)
+	}
+	return nil
+}
+
+// resolve checks the flags; the config's severity and unknown apply where the flags are not given.
+func (f *scanFlags) resolve(stdout io.Writer, given *pflag.FlagSet, cfg config.Config) (scanSettings, error) {
 	var s scanSettings
 	toTerminal := f.output == "" && isTerminal(stdout)
 	switch {
+	case f.format == "" && toTerminal:
+		s.format = "text"
 	case f.format == "":
-		s.text = toTerminal
-	case f.format == "text":
-		s.text = true
-	case f.format == "compact":
-	case slices.Contains(laterFormats, f.format):
-		return s, usagef("--format %s is not available yet: use text or compact", f.format)
+		s.format = "compact"
+	case slices.Contains(formats, strings.ToLower(f.format)):
+		s.format = strings.ToLower(f.format)
 	default:
-		return s, usagef("unknown --format %q: want text or compact", f.format)
+		return s, usagef("unknown --format %q: want text, compact, json, sarif, github or junit", f.format)
 	}
-	s.color = s.text && toTerminal && os.Getenv("NO_COLOR") == ""
+	s.color = s.format == "text" && toTerminal && os.Getenv("NO_COLOR") == ""
 
 	var err error
 	if s.threshold, err = model.ParseSeverity(f.severity); err != nil {
 		return s, usageError{fmt.Errorf("--severity: %w", err)}
 	}
-	if s.unknown, err = report.ParseUnknownMode(f.unknown); err != nil {
+	if !given.Changed("severity") && cfg.Severity != 0 {
+		s.threshold = cfg.Severity
+	}
+	unknown := f.unknown
+	if !given.Changed("unknown") && cfg.Unknown != "" {
+		unknown = cfg.Unknown
+	}
+	if s.unknown, err = report.ParseUnknownMode(unknown); err != nil {
 		return s, usageError{fmt.Errorf("--unknown: %w", err)}
 	}
 	s.rules, err = selectRules(f.includeRules, f.excludeRules)
 	return s, err
 }
 
-// write prints the report where --output says. When that is a file, parse errors also go to stderr: the
-// exit status alone would not tell the user what broke.
-func (f *scanFlags) write(res *scan.Result, s scanSettings, stdout, stderr io.Writer) error {
-	root, err := os.Getwd()
-	if err != nil {
-		return fmt.Errorf("working directory: %w", err)
-	}
+// write prints the report where --output says. Parse errors also go to stderr when the report goes to a
+// file, or to stdout in a format for programs: the exit status alone would not tell the user what broke.
+func (f *scanFlags) write(res *scan.Result, s scanSettings, root, wd string, stdout, stderr io.Writer) error {
 	rep := report.Report{
 		Findings:    res.Findings,
 		Diagnostics: res.Diagnostics,
+		Notices:     res.Notices,
+		Suppressed:  len(res.Suppressed),
+		Baselined:   res.Baselined,
 		Sources:     res.Sources,
 		Files:       res.Files,
 		Resources:   res.Resources,
 		Elapsed:     res.Elapsed,
 		Unknown:     s.unknown,
+		Rules:       s.rules,
+		Root:        root,
+		WorkDir:     wd,
 	}
-	write := func(w io.Writer) error {
-		if s.text {
-			return report.Text(w, rep, root, s.color)
-		}
-		return report.Compact(w, rep, root)
-	}
+	write := s.writer(stderr)
 	if f.output == "" {
-		return write(stdout)
-	}
-	out, err := os.Create(f.output)
-	if err != nil {
-		return fmt.Errorf("--output: %w", err)
-	}
-	if err := errors.Join(write(out), out.Close()); err != nil {
-		return fmt.Errorf("--output: %w", err)
+		if err := write(stdout, rep); err != nil {
+			return err
+		}
+		if !s.forPrograms() {
+			return nil
+		}
+	} else {
+		out, err := os.Create(f.output)
+		if err != nil {
+			return fmt.Errorf("--output: %w", err)
+		}
+		if err := errors.Join(write(out, rep), out.Close()); err != nil {
+			return fmt.Errorf("--output: %w", err)
+		}
 	}
 	var parseErrors hcl.Diagnostics
 	for _, d := range res.Diagnostics {
@@ -152,7 +220,54 @@ func (f *scanFlags) write(res *scan.Result, s scanSettings, stdout, stderr io.Wr
 			parseErrors = append(parseErrors, d)
 		}
 	}
-	return report.Compact(stderr, report.Report{Diagnostics: parseErrors}, root)
+	return report.Compact(stderr, report.Report{Diagnostics: parseErrors, Root: rep.Root, WorkDir: rep.WorkDir})
+}
+
+// forPrograms reports whether the format is a document for programs (json, sarif, junit), which a person
+// reading the log would not look into.
+func (s scanSettings) forPrograms() bool {
+	return s.format == "json" || s.format == "sarif" || s.format == "junit"
+}
+
+// writer returns what writes the chosen format.
+func (s scanSettings) writer(stderr io.Writer) func(io.Writer, report.Report) error {
+	switch s.format {
+	case "text":
+		return func(w io.Writer, r report.Report) error { return report.Text(w, r, s.color) }
+	case "json":
+		return report.JSON
+	case "github":
+		return report.GitHub
+	case "junit":
+		return report.JUnit
+	case "sarif":
+		return func(w io.Writer, r report.Report) error {
+			omitted, err := sarif.Write(w, r, version())
+			if omitted > 0 {
+				// The SARIF log records it too, but people read the CI log, not the file it uploads.
+				fmt.Fprintf(stderr, "aigate: warning: the SARIF log leaves out the %d least severe of %d findings: GitHub code scanning accepts at most %d results per run\n",
+					omitted, omitted+sarif.MaxResults, sarif.MaxResults)
+			}
+			return err
+		}
+	}
+	return report.Compact
+}
+
+// repositoryRoot is the directory printed paths are relative to: the nearest from dir up that holds .git
+// (a folder, or a file in a worktree or submodule), since GitHub resolves paths against the repository
+// root; dir itself outside a repository.
+func repositoryRoot(dir string) string {
+	for d := dir; ; {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return dir
+		}
+		d = parent
+	}
 }
 
 // verdict is the exit status once everything is printed. Errors win over findings: a file that did not

@@ -1,0 +1,2 @@
+resource "azurerm_cognitive_account" "half" {
+  name = "oai-half"
