@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/aigate-dev/aigate/model"
+	"github.com/hashicorp/hcl/v2"
 )
 
 // Rule is one entry of the catalog. IDs are stable forever; a retired ID is never reused.
@@ -63,16 +64,28 @@ func Lookup(id string) (*Rule, bool) {
 	return nil, false
 }
 
-// Run runs rules over the resources and returns what they find, sorted.
-func Run(rules []*Rule, resources []*model.Resource) []model.Finding {
-	var out []model.Finding
+// Checked is one resource one rule looked at, for reports that list what passed as well as what failed.
+type Checked struct {
+	RuleID string
+	// Resource is the resource's address, as findings give it.
+	Resource string
+	// Range is the resource's header.
+	Range hcl.Range
+}
+
+// Run runs rules over the resources and returns what they find, sorted, and what each rule looked at, in
+// rule and configuration order.
+func Run(rules []*Rule, resources []*model.Resource) ([]model.Finding, []Checked) {
+	var findings []model.Finding
+	var checked []Checked
 	for _, rule := range rules {
 		p := &Pass{rule: rule, resources: resources}
 		rule.Run(p)
-		out = append(out, p.findings...)
+		findings = append(findings, p.findings...)
+		checked = append(checked, p.checked...)
 	}
-	model.SortFindings(out)
-	return out
+	model.SortFindings(findings)
+	return findings, checked
 }
 
 // Pass is all a rule sees: the resources of one configuration and a way to report.
@@ -80,13 +93,18 @@ type Pass struct {
 	rule      *Rule
 	resources []*model.Resource
 	findings  []model.Finding
+	checked   []Checked
 }
 
 // Resources yields the resources of an ARM type, in configuration order.
 func (p *Pass) Resources(armType string) iter.Seq[*model.Resource] {
 	return func(yield func(*model.Resource) bool) {
 		for _, r := range p.resources {
-			if strings.EqualFold(r.Type, armType) && !yield(r) {
+			if !strings.EqualFold(r.Type, armType) {
+				continue
+			}
+			p.checked = append(p.checked, Checked{RuleID: p.rule.ID, Resource: r.Address, Range: r.Range})
+			if !yield(r) {
 				return
 			}
 		}

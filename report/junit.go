@@ -18,11 +18,11 @@ import (
 //
 // There is one testsuite per rule that ran, named "AIG201 ai-account-local-auth", rather than one per
 // file: the rule set is the same on every run, so dashboards can follow each suite over time, while files
-// come and go. A report holds findings, not the resources each rule looked at, so a suite holds one
-// failing testcase per finding (named by the resource, its classname the file) or, when the rule found
-// nothing, one passing testcase. A finding on a value unknown until deployment is skipped, not failed,
-// under --unknown warn, since it does not fail the run either. Parse errors and warnings go into a last
-// suite, "aigate", as errors and skipped testcases.
+// come and go. A suite holds one testcase per resource the rule looked at (named by the resource, its
+// classname the file): failing with each finding the rule made about it, passing when there is none; a
+// rule that looked at no resource has one passing testcase, "no resources". A finding on a value unknown
+// until deployment is skipped, not failed, under --unknown warn, since it does not fail the run either.
+// Parse errors and warnings go into a last suite, "aigate", as errors and skipped testcases.
 func JUnit(w io.Writer, r Report) error {
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
@@ -96,14 +96,27 @@ func junitDocument(r Report) junitSuites {
 			}
 		}
 	}
+	checkedByRule := map[string][]checks.Checked{}
+	for _, c := range r.Checked {
+		checkedByRule[c.RuleID] = append(checkedByRule[c.RuleID], c)
+	}
 	doc := junitSuites{Name: "aigate", Time: fmt.Sprintf("%.3f", r.Elapsed.Seconds())}
 	for _, id := range slices.Sorted(maps.Keys(names)) {
 		suite := junitSuite{Name: names[id]}
+		reported := map[string]bool{}
 		for _, f := range byRule[id] {
 			suite.add(findingCase(r, f))
+			reported[f.Resource] = true
+		}
+		for _, c := range checkedByRule[id] {
+			if !reported[c.Resource] {
+				reported[c.Resource] = true
+				file := r.Path(c.Range.Filename)
+				suite.add(junitCase{Name: c.Resource, Classname: file, File: file, Line: c.Range.Start.Line})
+			}
 		}
 		if len(suite.Cases) == 0 {
-			suite.add(junitCase{Name: "no findings", Classname: id})
+			suite.add(junitCase{Name: "no resources", Classname: id})
 		}
 		doc.add(suite)
 	}

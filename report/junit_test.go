@@ -36,7 +36,7 @@ func TestJUnit(t *testing.T) {
 		want   string
 	}{
 		{
-			name: "a suite per rule, a passing case for a rule that found nothing",
+			name: "a suite per rule, a case per resource checked, passing where nothing was found",
 			report: Report{
 				Rules: lookup(t, "AIG101", "AIG201", "AIG301"),
 				Findings: []model.Finding{
@@ -47,6 +47,10 @@ func TestJUnit(t *testing.T) {
 				Diagnostics: hcl.Diagnostics{
 					{Severity: hcl.DiagError, Summary: "Unclosed configuration block", Detail: "There is no closing brace.", Subject: new(at("/repo/broken.tf", 1, 45, 1, 46))},
 					{Severity: hcl.DiagWarning, Summary: "Remote module skipped"},
+				},
+				Checked: []checks.Checked{
+					{RuleID: "AIG201", Resource: "azurerm_cognitive_account.oai", Range: at(main, 1, 1, 1, 45)},
+					{RuleID: "AIG301", Resource: "azurerm_cognitive_account.oai", Range: at(main, 1, 1, 1, 45)},
 				},
 				Elapsed: 80 * time.Millisecond,
 			},
@@ -66,7 +70,7 @@ how to fix: ` + fix + `]]></failure>
     </testcase>
   </testsuite>
   <testsuite name="AIG301 ai-account-no-cmk" tests="1" failures="0" errors="0" skipped="0">
-    <testcase name="no findings" classname="AIG301"></testcase>
+    <testcase name="azurerm_cognitive_account.oai" classname="infra/main.tf" file="infra/main.tf" line="1"></testcase>
   </testsuite>
   <testsuite name="AIG999" tests="1" failures="1" errors="0" skipped="0">
     <testcase name="azurerm_cognitive_account.oai" classname="main.bicep" file="main.bicep" line="7">
@@ -113,12 +117,24 @@ how to fix: ` + lookup(t, "AIG101")[0].Remediation.Terraform + `]]></failure>
 				Findings: []model.Finding{
 					uncertain(finding("AIG101", model.Critical, at(main, 4, 3, 4, 40), "may be public")),
 				},
+				Checked: []checks.Checked{{RuleID: "AIG101", Resource: "azurerm_cognitive_account.oai", Range: at(main, 1, 1, 1, 45)}},
 				Unknown: UnknownIgnore,
 			},
 			want: `<?xml version="1.0" encoding="UTF-8"?>
 <testsuites name="aigate" tests="1" failures="0" errors="0" skipped="0" time="0.000">
   <testsuite name="AIG101 ai-account-public-network" tests="1" failures="0" errors="0" skipped="0">
-    <testcase name="no findings" classname="AIG101"></testcase>
+    <testcase name="azurerm_cognitive_account.oai" classname="infra/main.tf" file="infra/main.tf" line="1"></testcase>
+  </testsuite>
+</testsuites>
+`,
+		},
+		{
+			name:   "a rule that looked at no resource",
+			report: Report{Rules: lookup(t, "AIG101")},
+			want: `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="aigate" tests="1" failures="0" errors="0" skipped="0" time="0.000">
+  <testsuite name="AIG101 ai-account-public-network" tests="1" failures="0" errors="0" skipped="0">
+    <testcase name="no resources" classname="AIG101"></testcase>
   </testsuite>
 </testsuites>
 `,

@@ -60,6 +60,8 @@ type Report struct {
 	// Suppressed and Baselined count the findings that ignores and the baseline left out.
 	Suppressed int
 	Baselined  int
+	// Checked lists the resources each rule looked at.
+	Checked []checks.Checked
 	// Sources holds the text of the files read, by the file names the ranges use.
 	Sources   map[string][]byte
 	Files     int

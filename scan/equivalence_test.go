@@ -57,7 +57,7 @@ func TestBicepMatchesCompiledTemplate(t *testing.T) {
 // verdicts lists, for each resource in declaration order, its type, its name when known (else its place
 // among the resources of its type) and the rules that fire on it.
 func verdicts(resources []*model.Resource) []string {
-	findings := checks.Run(checks.All(), resources)
+	findings, _ := checks.Run(checks.All(), resources)
 	rules := map[string][]string{}
 	for _, f := range findings {
 		rules[f.Resource] = append(rules[f.Resource], f.RuleID)

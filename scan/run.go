@@ -48,7 +48,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if rules == nil {
 		rules = checks.All()
 	}
-	findings := checks.Run(rules, resources)
+	findings, checked := checks.Run(rules, resources)
 	for i, f := range findings {
 		findings[i] = inEditableFile(f)
 	}
@@ -61,6 +61,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		Resources:   len(resources),
 	}
 	applyConfig(res, opts, rules, time.Now())
+	for _, c := range checked {
+		if !opts.Config.Rules[c.RuleID].Disabled {
+			res.Checked = append(res.Checked, c)
+		}
+	}
 	res.Elapsed = time.Since(start)
 	return res, nil
 }

@@ -51,6 +51,9 @@ type Result struct {
 	// nothing. Each is an hcl.DiagWarning at the ignore (file:line), to be shown at notice level; they
 	// never change the exit status.
 	Notices hcl.Diagnostics
+	// Checked lists the resources each rule looked at (rules the config disables left out), for reports
+	// that count what passed.
+	Checked []checks.Checked
 	// Files and Resources count what was read.
 	Files     int
 	Resources int

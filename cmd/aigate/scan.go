@@ -188,6 +188,7 @@ func (f *scanFlags) write(res *scan.Result, s scanSettings, root, wd string, std
 		Notices:     res.Notices,
 		Suppressed:  len(res.Suppressed),
 		Baselined:   res.Baselined,
+		Checked:     res.Checked,
 		Sources:     res.Sources,
 		Files:       res.Files,
 		Resources:   res.Resources,
