@@ -342,6 +342,26 @@ param access = off
 			paths: []string{"properties.publicNetworkAccess"},
 			want:  []got{{"acct", "properties.publicNetworkAccess", `"Disabled"`, "set", 5}},
 		},
+		{
+			name: "a .bicepparam file takes the values of the base it extends, and overrides them",
+			files: map[string]string{
+				"main.bicep": `
+param access string = 'Enabled'
+param keysOff bool = false
+resource acct '` + account + `' = {
+  name: 'oai'
+  properties: { publicNetworkAccess: access, disableLocalAuth: keysOff }
+}
+`,
+				"base.bicepparam": "using none\nparam keysOff = true\nparam access = 'Enabled'\n",
+				"prod.bicepparam": "using 'main.bicep'\nextends 'base.bicepparam'\nparam access = 'Disabled'\n",
+			},
+			paths: []string{"properties.publicNetworkAccess", "properties.disableLocalAuth"},
+			want: []got{
+				{"acct", "properties.publicNetworkAccess", `"Disabled"`, "set", 6},
+				{"acct", "properties.disableLocalAuth", "true", "set", 6},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -451,6 +471,10 @@ func TestDiagnostics(t *testing.T) {
 			[]string{"main.bicep:1: error: Dependency cycle"}},
 		{"a .bicepparam file without using", map[string]string{"x.bicepparam": "param a = 1\n"},
 			[]string{"x.bicepparam:1: warning: Parameter file not applied"}},
+		{"a base .bicepparam file that uses none", map[string]string{
+			"base.bicepparam": "using none\nparam a = 1\n",
+			"prod.bicepparam": "using 'main.bicep'\nextends 'base.bicepparam'\n",
+			"main.bicep":      "param a int\n"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

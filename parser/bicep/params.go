@@ -26,9 +26,11 @@ func (l *loader) paramFileFrom(path string, seen []string) (target string, value
 		}
 	}
 	values = map[string]cty.Value{}
+	usesNone := false
 	for _, d := range pf.file.Decls {
 		switch d := d.(type) {
 		case *syntax.Using:
+			usesNone = d.Path == nil
 			if p, lit := literalString(d.Path); lit && strings.HasSuffix(p, ".bicep") && !isRegistryPath(p) {
 				target, ok = filepath.Clean(filepath.Join(filepath.Dir(pf.path), filepath.FromSlash(p))), true
 			}
@@ -47,7 +49,8 @@ func (l *loader) paramFileFrom(path string, seen []string) (target string, value
 			values[strings.ToLower(p.Name.Name)] = plain(e.eval(p.Default, nil))
 		}
 	}
-	if !ok && pf.file != nil {
+	// `using none` marks a base file for others to extend: it applies to nothing on its own, as meant.
+	if !ok && !usesNone && len(seen) == 0 {
 		l.out.Diagnostics = append(l.out.Diagnostics, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Parameter file not applied",
 			Detail:  "This .bicepparam file has no `using` that names a local .bicep file, so its values apply to nothing aigate scans.",
 			Subject: &hcl.Range{Filename: pf.path, Start: hcl.InitialPos, End: hcl.InitialPos}})
