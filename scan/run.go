@@ -38,8 +38,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			bicepParams = append(bicepParams, f)
 		}
 	}
-	templates := arm.Load(in.jsonFiles, arm.Options{ParamFiles: jsonParams})
 	bicepFiles := bicep.Load(in.bicepFiles, bicep.Options{ParamFiles: bicepParams})
+	// A template a Bicep module calls is deployed through that call, with the parameters it passes.
+	jsonFiles := slices.DeleteFunc(in.jsonFiles, func(f string) bool {
+		return slices.Contains(bicepFiles.ModuleTemplates, filepath.Clean(f))
+	})
+	templates := arm.Load(jsonFiles, arm.Options{ParamFiles: jsonParams})
 	resources := slices.Concat(tf.Resources, templates.Resources, bicepFiles.Resources)
 	sources := tf.Sources
 	maps.Copy(sources, templates.Sources)

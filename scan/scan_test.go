@@ -132,3 +132,30 @@ func TestVariableFilesAreNotQuoted(t *testing.T) {
 		t.Errorf("counted %d files, want 2", res.Files)
 	}
 }
+
+// TestTemplateCalledByBicepModule scans a folder where main.bicep calls a compiled template as a module:
+// the template is evaluated through that call, with the name it passes, and not a second time on its own
+// with its defaults.
+func TestTemplateCalledByBicepModule(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "main.bicep"), "module compiled 'compiled.json' = {\n  name: 'compiled'\n  params: { name: 'from-bicep' }\n}\n")
+	write(t, filepath.Join(dir, "compiled.json"), `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "parameters": { "name": { "type": "string", "defaultValue": "default-name" } },
+  "resources": [
+    { "type": "Microsoft.CognitiveServices/accounts", "apiVersion": "2025-06-01", "name": "[parameters('name')]", "kind": "OpenAI" }
+  ]
+}`)
+	res, err := scan.Run(context.Background(), scan.Options{Paths: []string{dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) == 0 {
+		t.Fatal("no findings in the template the module calls")
+	}
+	for _, f := range res.Findings {
+		if !strings.Contains(f.Message, "'from-bicep'") || !strings.HasSuffix(f.Range.Filename, "compiled.json") {
+			t.Errorf("finding not from the module call: %s %s", f.Range, f.Message)
+		}
+	}
+}

@@ -35,6 +35,9 @@ type Result struct {
 	Sources map[string][]byte
 	// Files counts the files read.
 	Files int
+	// ModuleTemplates are the ARM templates that Bicep modules call; like a module .bicep file, such a
+	// template is deployed through its callers and should not be evaluated again on its own.
+	ModuleTemplates []string
 }
 
 // IsSource reports whether the Bicep front end reads the file.

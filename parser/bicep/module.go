@@ -136,6 +136,9 @@ func (e *fileEval) loadModule(inst *moduleInstance) *fileEval {
 	given, allUnknown := e.moduleParams(inst)
 	via := append(slices.Clone(e.via), header)
 	if strings.HasSuffix(path, ".json") {
+		if !slices.Contains(e.l.out.ModuleTemplates, path) {
+			e.l.out.ModuleTemplates = append(e.l.out.ModuleTemplates, path)
+		}
 		res := arm.EvaluateModule(path, given, via)
 		e.l.out.Resources = append(e.l.out.Resources, res.Resources...)
 		e.l.out.Diagnostics = append(e.l.out.Diagnostics, res.Diagnostics...)
