@@ -312,7 +312,12 @@ func (e *fileEval) exported(name string, at hcl.Range) cty.Value {
 // paramValue is a parameter's value: the one given, its default, null for a nullable type, or unknown.
 func (e *fileEval) paramValue(d *syntax.Param) cty.Value {
 	if v, ok := e.given[strings.ToLower(d.Name.Name)]; ok {
-		return v
+		// A null passed to a parameter that has a default leaves the default in force, as ARM does: the
+		// AVM pattern `param: settings.?x` relies on it.
+		if u, _ := v.Unmark(); !u.IsKnown() || !u.IsNull() || d.Default == nil {
+			return v
+		}
+		return e.eval(d.Default, nil)
 	}
 	if e.givenUnknown != nil {
 		return cty.DynamicVal.WithMarks(e.givenUnknown)

@@ -89,7 +89,8 @@ func (e *fileEval) eval(x syntax.Expr, sc *scope) cty.Value {
 	case *syntax.Access:
 		return e.access(x, sc)
 	case *syntax.Index:
-		obj, key := plain(e.eval(x.X, sc)), plain(e.eval(x.Index, sc))
+		// The collection stays as it is, so that accts[0] is still the resource, not a plain object.
+		obj, key := e.eval(x.X, sc), plain(e.eval(x.Index, sc))
 		if x.FromEnd {
 			key = fromEnd(obj, key)
 		}
@@ -461,12 +462,37 @@ func (e *fileEval) ternary(x *syntax.Ternary, sc *scope) cty.Value {
 		return e.eval(branch, sc).WithMarks(marksOf(cond))
 	}
 	a, b := plain(e.eval(x.Then, sc)), plain(e.eval(x.Else, sc))
+	return either(a, b, marksOf(cond))
+}
+
+// either is a value that is a or b, it is not known which: what they agree on is known, the rest unknown
+// with the marks of what decides between them. Two objects agree member by member, so that
+// `c ? {defaultAction: 'Deny', ipRules: ips} : {defaultAction: 'Deny'}` still denies by default.
+func either(a, b cty.Value, deciding cty.ValueMarks) cty.Value {
 	au, _ := a.UnmarkDeep()
 	bu, _ := b.UnmarkDeep()
 	if au.IsWhollyKnown() && bu.IsWhollyKnown() && equal(au, bu) {
-		return au.WithMarks(marksOf(cond, a, b))
+		return a.WithMarks(deciding, marksOf(b))
 	}
-	return unknown(cond, a, b)
+	a, am := a.Unmark()
+	b, bm := b.Unmark()
+	if !a.IsKnown() || !b.IsKnown() || a.IsNull() || b.IsNull() || !isObject(a.Type()) || !isObject(b.Type()) {
+		return cty.DynamicVal.WithMarks(deciding, am, bm, marksOf(a, b))
+	}
+	attrs := map[string]cty.Value{}
+	for k, av := range a.AsValueMap() {
+		if bv, ok := attribute(b, k); ok {
+			attrs[k] = either(av, bv, deciding)
+		} else {
+			attrs[k] = cty.DynamicVal.WithMarks(deciding)
+		}
+	}
+	for k := range b.AsValueMap() {
+		if _, ok := attribute(a, k); !ok {
+			attrs[k] = cty.DynamicVal.WithMarks(deciding)
+		}
+	}
+	return cty.ObjectVal(attrs).WithMarks(am, bm)
 }
 
 // access is x.name and x.?name, on a value, a resource, a module, or an imported namespace.
@@ -498,7 +524,6 @@ func (e *fileEval) access(x *syntax.Access, sc *scope) cty.Value {
 // A safe access of a null or of a missing member is null; an unsafe one fails at deployment, so its value
 // is unknown.
 func member(obj, key cty.Value, safe bool) cty.Value {
-	obj = plain(obj)
 	o, om := obj.Unmark()
 	k, km := key.UnmarkDeep()
 	marks := cty.ValueMarks{}

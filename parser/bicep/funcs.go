@@ -167,7 +167,8 @@ func (e *fileEval) lambdaCall(name string, c *syntax.Call, sc *scope) cty.Value 
 		return fail
 	}
 	coll, marks := values[0].Unmark()
-	if !coll.IsWhollyKnown() || coll.IsNull() || coll.LengthInt() > maxLoop {
+	// The collection must be known; its items need not be, as a lambda may read only what is known.
+	if !coll.IsKnown() || coll.IsNull() || coll.LengthInt() > maxLoop {
 		return fail
 	}
 	apply := func(l *syntax.Lambda, args ...cty.Value) cty.Value {

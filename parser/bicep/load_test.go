@@ -133,7 +133,24 @@ resource acct '` + account + `' = {
 			want:  []got{{"acct", "properties.publicNetworkAccess", `"Disabled"`, "set", 6}},
 		},
 		{
-			name: "object spread: known members land on the spread, an unknown spread opens the object",
+			name: "a ternary on an unknown condition keeps what both objects agree on",
+			files: map[string]string{"main.bicep": `
+param strict bool
+resource acct '` + account + `' = {
+  name: 'oai'
+  properties: {
+    networkAcls: strict ? { defaultAction: 'Deny', ipRules: [] } : { defaultAction: 'Deny' }
+  }
+}
+`},
+			paths: []string{"properties.networkAcls.defaultAction", "properties.networkAcls.ipRules"},
+			want: []got{
+				{"acct", "properties.networkAcls.defaultAction", `"Deny"`, "set", 6},
+				{"acct", "properties.networkAcls.ipRules", "?", "unknown", 6},
+			},
+		},
+		{
+			name: "object spread: known members land on the spread, an unknown spread opens the object and decides at its line",
 			files: map[string]string{"main.bicep": `
 param extra object
 var base = { publicNetworkAccess: 'Disabled' }
@@ -158,7 +175,7 @@ resource open '` + account + `' = {
 				{"known", "properties.publicNetworkAccess", `"Disabled"`, "set", 7},
 				{"known", "properties.disableLocalAuth", "true", "set", 8},
 				{"open", "properties.publicNetworkAccess", `"Disabled"`, "set", 16},
-				{"open", "properties.disableLocalAuth", "?", "unknown", 13},
+				{"open", "properties.disableLocalAuth", "?", "unknown", 15},
 			},
 		},
 		{

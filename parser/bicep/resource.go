@@ -429,7 +429,8 @@ func (e *fileEval) fill(obj *model.Value, x *syntax.Object, sc *scope) *model.Va
 					obj.Put(k, model.FromCty(a.WithMarks(marks), item.Rng, model.Set))
 				}
 			default:
-				obj = model.NewOpenObject(obj.Range, model.RefsOf(marks)...)
+				// What the spread may set is unknown, and a finding about it lands on the spread.
+				obj = model.NewOpenObject(item.Rng, model.RefsOf(marks)...)
 			}
 		}
 	}
