@@ -70,7 +70,8 @@ func (t *template) evaluate(given map[string]cty.Value) {
 		if params := t.root.Get("parameters"); params != nil {
 			for _, m := range params.Members {
 				p := &param{name: m.Name, node: m.Value}
-				if v, ok := given[strings.ToLower(m.Name)]; ok {
+				// A null given to a parameter with a default leaves the default in force.
+				if v, ok := given[strings.ToLower(m.Name)]; ok && (!isNull(v) || m.Value.Get("defaultValue") == nil) {
 					p.value, p.resolved = v, true
 				}
 				t.params[strings.ToLower(m.Name)] = p
@@ -422,6 +423,11 @@ func (t *template) instance(n *Node, symbol string, within *parent, suffix strin
 }
 
 func memberRange(m Member) hcl.Range { return hcl.RangeBetween(m.NameRange, m.Value.Range) }
+
+func isNull(v cty.Value) bool {
+	u, _ := v.Unmark()
+	return u.IsKnown() && u.IsNull()
+}
 
 func knownString(v cty.Value) (string, bool) {
 	v, _ = v.UnmarkDeep()
