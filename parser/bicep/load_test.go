@@ -133,6 +133,30 @@ resource acct '` + account + `' = {
 			want:  []got{{"acct", "properties.publicNetworkAccess", `"Disabled"`, "set", 6}},
 		},
 		{
+			name: "a member whose name is known only at deployment leaves the others known",
+			files: map[string]string{"main.bicep": `
+resource id 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'id'
+}
+resource acct '` + account + `' = {
+  name: 'oai'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${id.id}': {}
+    }
+  }
+}
+`},
+			paths: []string{"identity.type", "identity.userAssignedIdentities.x"},
+			want: []got{
+				{"id", "identity.type", "absent", "", 0},
+				{"id", "identity.userAssignedIdentities.x", "absent", "", 0},
+				{"acct", "identity.type", `"UserAssigned"`, "set", 8},
+				{"acct", "identity.userAssignedIdentities.x", "?", "unknown", 10},
+			},
+		},
+		{
 			name: "a ternary on an unknown condition keeps what both objects agree on",
 			files: map[string]string{"main.bicep": `
 param strict bool

@@ -417,7 +417,14 @@ func (e *fileEval) fill(obj *model.Value, x *syntax.Object, sc *scope) *model.Va
 		case *syntax.Property:
 			key, ok := e.key(item.Key, sc)
 			if !ok {
-				return model.FromCty(plain(e.eval(x, sc)), obj.Range, model.Set)
+				// A name known only at deployment, such as a user-assigned identity's resource ID: the
+				// member is unknown, the others stay known.
+				open := model.NewOpenObject(item.Rng, model.RefsOf(marksOf(e.eval(item.Key, sc)))...)
+				for _, f := range obj.Fields() {
+					open.Put(f.Name, f.Value)
+				}
+				obj = open
+				continue
 			}
 			obj.Put(key, e.build(item.Value, item.Rng, sc))
 		case *syntax.Spread:
