@@ -139,6 +139,7 @@ var functions = withDefaults(map[string]*function{
 	"take":         {min: 2, max: 2, raw: takeOrSkip(true)},
 	"skip":         {min: 2, max: 2, raw: takeOrSkip(false)},
 	"union":        {min: 1, max: -1, raw: union},
+	"shallowmerge": {min: 1, max: 1, raw: shallowMerge},
 	"intersection": {min: 1, max: -1, raw: intersection},
 	"items":        {min: 1, max: 1, raw: items},
 	"objectkeys":   {min: 1, max: 1, raw: objectKeys},
@@ -1143,6 +1144,38 @@ func union(args []cty.Value) cty.Value {
 		}
 	}
 	return tuple(elems).WithMarks(marks)
+}
+
+// shallowMerge merges an array of objects; a later member replaces an earlier one of the same name whole.
+func shallowMerge(args []cty.Value) cty.Value {
+	arr, arrMarks := args[0].Unmark()
+	if !arr.IsKnown() || arr.IsNull() || kindOf(arr.Type()) != arrayKind {
+		return unknownOf(cty.DynamicPseudoType, args...)
+	}
+	var objects []cty.Value
+	marks := cty.ValueMarks{}
+	if elems := arr.AsValueSlice(); len(elems) > 0 {
+		var k kind
+		var ok bool
+		if objects, k, marks, ok = knownCollections(elems); !ok || k != objectKind {
+			return unknownOf(cty.DynamicPseudoType, args...)
+		}
+	}
+	attrs := map[string]cty.Value{}
+	var keys []string
+	for _, o := range objects {
+		for it := o.ElementIterator(); it.Next(); {
+			key, v := it.Element()
+			name := key.AsString()
+			if i := slices.IndexFunc(keys, func(s string) bool { return strings.EqualFold(s, name) }); i >= 0 {
+				name = keys[i]
+			} else {
+				keys = append(keys, name)
+			}
+			attrs[name] = v
+		}
+	}
+	return cty.ObjectVal(attrs).WithMarks(marks, arrMarks)
 }
 
 // elementKey identifies an array element by value, so that duplicates can be found in linear time.
