@@ -44,6 +44,24 @@ func (r Remediation) For(l model.Language) string {
 	return r.Terraform
 }
 
+// Fix is one language's remediation, with the language named as people write it.
+type Fix struct {
+	Language string
+	Text     string
+}
+
+// Fixes returns the remediation of each language that has one, in the order help lists them:
+// Terraform, Bicep, ARM.
+func (r Remediation) Fixes() []Fix {
+	var fixes []Fix
+	for _, f := range []Fix{{"Terraform", r.Terraform}, {"Bicep", r.Bicep}, {"ARM", r.ARM}} {
+		if f.Text != "" {
+			fixes = append(fixes, f)
+		}
+	}
+	return fixes
+}
+
 var registry []*Rule
 
 func register(r *Rule) {

@@ -37,3 +37,11 @@ func TestRunListsWhatEachRuleChecked(t *testing.T) {
 		t.Errorf("%d findings, want one per rule on the open account: %v", len(findings), findings)
 	}
 }
+
+func TestFixes(t *testing.T) {
+	got := Remediation{Terraform: "set a = false", ARM: `"a": false`}.Fixes()
+	want := []Fix{{Language: "Terraform", Text: "set a = false"}, {Language: "ARM", Text: `"a": false`}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Fixes (-want +got):\n%s", diff)
+	}
+}

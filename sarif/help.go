@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/aigate-dev/aigate/checks"
-	"github.com/aigate-dev/aigate/model"
 )
 
 // helpURIBase is where the rule pages live; docs/rules is generated from the rule metadata.
@@ -35,24 +34,12 @@ func Category(id string) string {
 	return categories[digits[0]]
 }
 
-// fixLanguages are the languages remediation is written for, in the order help lists them.
-var fixLanguages = []struct {
-	name     string
-	language model.Language
-}{
-	{"Terraform", model.Terraform},
-	{"Bicep", model.Bicep},
-	{"ARM", model.ARM},
-}
-
 // HelpText is a rule's help as plain text: why it matters, how to fix it in each language, references.
 func HelpText(rule *checks.Rule) string {
 	var b strings.Builder
 	b.WriteString(rule.Description + "\n\nHow to fix\n")
-	for _, l := range fixLanguages {
-		if fix := rule.Remediation.For(l.language); fix != "" {
-			b.WriteString(l.name + ": " + fix + "\n")
-		}
+	for _, fix := range rule.Remediation.Fixes() {
+		b.WriteString(fix.Language + ": " + fix.Text + "\n")
 	}
 	if len(rule.References) > 0 {
 		b.WriteString("\nReferences\n")
@@ -68,10 +55,8 @@ func HelpText(rule *checks.Rule) string {
 func HelpMarkdown(rule *checks.Rule) string {
 	var b strings.Builder
 	b.WriteString(rule.Description + "\n\n## How to fix\n")
-	for _, l := range fixLanguages {
-		if fix := rule.Remediation.For(l.language); fix != "" {
-			b.WriteString("\n**" + l.name + ":** " + fix + "\n")
-		}
+	for _, fix := range rule.Remediation.Fixes() {
+		b.WriteString("\n**" + fix.Language + ":** " + fix.Text + "\n")
 	}
 	if len(rule.References) > 0 {
 		b.WriteString("\n## References\n\n")

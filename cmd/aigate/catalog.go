@@ -8,7 +8,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/aigate-dev/aigate/checks"
-	"github.com/aigate-dev/aigate/model"
 	"github.com/aigate-dev/aigate/sarif"
 	"github.com/spf13/cobra"
 )
@@ -155,10 +154,8 @@ func explanation(r *checks.Rule) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s (%s)\n%s\n\n%s\n", r.ID, r.Name, r.Severity, r.Title, r.Description)
 	b.WriteString("\nHow to fix\n")
-	for _, l := range []model.Language{model.Terraform, model.Bicep, model.ARM} {
-		if fix := r.Remediation.For(l); fix != "" {
-			fmt.Fprintf(&b, "  %s: %s\n", languageName(l), fix)
-		}
+	for _, fix := range r.Remediation.Fixes() {
+		fmt.Fprintf(&b, "  %s: %s\n", fix.Language, fix.Text)
 	}
 	if len(r.References) > 0 {
 		b.WriteString("\nReferences\n")
@@ -167,14 +164,4 @@ func explanation(r *checks.Rule) string {
 		}
 	}
 	return b.String()
-}
-
-func languageName(l model.Language) string {
-	switch l {
-	case model.Bicep:
-		return "Bicep"
-	case model.ARM:
-		return "ARM"
-	}
-	return "Terraform"
 }
