@@ -197,7 +197,7 @@ func entries(r Report) []entry {
 			rng:      f.Range,
 			located:  true,
 			file:     r.Path(f.Range.Filename),
-			word:     severityWord(f.Severity),
+			word:     SeverityWord(f.Severity),
 			label:    strings.ToUpper(f.Severity.String()),
 			ruleID:   f.RuleID,
 			resource: f.Resource,
@@ -235,7 +235,9 @@ func compareBool(a, b bool) int {
 	return 1
 }
 
-func severityWord(s model.Severity) string {
+// SeverityWord is what problem matchers and annotations call a finding of severity s: critical and high
+// are error, medium warning, low notice.
+func SeverityWord(s model.Severity) string {
 	switch s {
 	case model.Critical, model.High:
 		return "error"

@@ -140,13 +140,10 @@ func descriptor(rule *checks.Rule) *gosarif.ReportingDescriptor {
 		})
 }
 
-// level maps a severity to a SARIF level, as compact output maps it to a word.
+// level maps a severity to a SARIF level: the word compact output uses, where SARIF calls a notice a note.
 func level(s model.Severity) string {
-	switch s {
-	case model.Critical, model.High:
-		return "error"
-	case model.Medium:
-		return "warning"
+	if word := report.SeverityWord(s); word != "notice" {
+		return word
 	}
 	return "note"
 }
