@@ -5,6 +5,7 @@ package arm
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -74,10 +75,10 @@ func Load(files []string, opts Options) Result {
 	for _, tf := range templates {
 		values := map[string]cty.Value{}
 		if p := parametersBeside(tf.path, parameterFiles); p != nil {
-			maps(values, parameterValues(p))
+			maps.Copy(values, parameterValues(p))
 		}
 		for _, g := range given {
-			maps(values, g)
+			maps.Copy(values, g)
 		}
 		evaluateTemplate(tf.path, tf.root, tf.cutAt, values, nil, &res)
 	}
@@ -140,12 +141,6 @@ func cutAt(diags hcl.Diagnostics) *hcl.Pos {
 		}
 	}
 	return nil
-}
-
-func maps(dst, src map[string]cty.Value) {
-	for k, v := range src {
-		dst[k] = v
-	}
 }
 
 type fileKind uint8

@@ -6,8 +6,8 @@ package bicep
 
 import (
 	"fmt"
+	"maps"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -74,29 +74,27 @@ func Load(files []string, opts Options) Result {
 	}
 	parsed := map[string]*parsedFile{}
 	for _, f := range bicepFiles {
-		parsed[filepath.Clean(f)] = l.parse(f)
+		if pf := l.parse(f); pf != nil {
+			parsed[pf.path] = pf
+		}
+	}
+	evaluate := func(path string, values map[string]cty.Value) {
+		for _, g := range given {
+			maps.Copy(values, g)
+		}
+		l.evaluateRoot(path, values)
 	}
 	withParams := map[string]bool{}
 	for _, f := range paramFiles {
-		target, values, ok := l.paramFile(f)
-		if !ok {
-			continue
+		if target, values, ok := l.paramFile(f); ok {
+			withParams[target] = true
+			evaluate(target, values)
 		}
-		withParams[target] = true
-		for _, g := range given {
-			mergeValues(values, g)
-		}
-		l.evaluateRoot(target, values)
 	}
 	for _, root := range roots(parsed) {
-		if withParams[root] {
-			continue
+		if !withParams[root] {
+			evaluate(root, besideValues(root))
 		}
-		values := besideValues(root)
-		for _, g := range given {
-			mergeValues(values, g)
-		}
-		l.evaluateRoot(root, values)
 	}
 	return *l.out
 }
@@ -116,13 +114,7 @@ func roots(parsed map[string]*parsedFile) []string {
 			}
 		}
 	}
-	paths := slices.Sorted(func(yield func(string) bool) {
-		for p := range parsed {
-			if !yield(p) {
-				return
-			}
-		}
-	})
+	paths := slices.Sorted(maps.Keys(parsed))
 	var out []string
 	reached := map[string]bool{}
 	var reach func(string)
@@ -175,12 +167,6 @@ func deploymentValues(values map[string]cty.Value) map[string]cty.Value {
 		}
 	}
 	return values
-}
-
-func mergeValues(dst, src map[string]cty.Value) {
-	for k, v := range src {
-		dst[k] = v
-	}
 }
 
 // evaluateRoot evaluates a root file with the parameter values given by lower-case name. A bug of ours

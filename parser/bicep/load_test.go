@@ -585,3 +585,16 @@ func TestSpelling(t *testing.T) {
 		t.Errorf("Instruct = %s", got)
 	}
 }
+
+// TestUnreadableFile passes a file that cannot be read among good ones: it is reported, and the others
+// are evaluated.
+func TestUnreadableFile(t *testing.T) {
+	dir, paths := writeFiles(t, map[string]string{"main.bicep": "resource acct 'Microsoft.CognitiveServices/accounts@2025-06-01' = {\n  name: 'oai'\n}\n"})
+	res := Load(append(paths, filepath.Join(dir, "gone.bicep")), Options{})
+	if len(res.Resources) != 1 {
+		t.Errorf("%d resources, want the readable file's 1", len(res.Resources))
+	}
+	if len(res.Diagnostics) != 1 || res.Diagnostics[0].Summary != "Cannot read file" {
+		t.Errorf("diagnostics = %s, want one Cannot read file", res.Diagnostics.Error())
+	}
+}

@@ -1,6 +1,7 @@
 package bicep
 
 import (
+	"maps"
 	"path/filepath"
 	"strings"
 
@@ -38,7 +39,7 @@ func (l *loader) paramFileFrom(path string, seen []string) (target string, value
 			if p, lit := literalString(d.Path); lit {
 				base := filepath.Join(filepath.Dir(pf.path), filepath.FromSlash(p))
 				if _, inherited, _ := l.paramFileFrom(base, append(seen, pf.path)); inherited != nil {
-					mergeValues(values, inherited)
+					maps.Copy(values, inherited)
 				}
 			}
 		}

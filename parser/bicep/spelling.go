@@ -1,6 +1,7 @@
 package bicep
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -44,15 +45,8 @@ func literal(v cty.Value) string {
 		return "[" + strings.Join(items, ", ") + "]"
 	case isObject(v.Type()):
 		attrs := v.AsValueMap()
-		keys := slices.Sorted(func(yield func(string) bool) {
-			for k := range attrs {
-				if !yield(k) {
-					return
-				}
-			}
-		})
 		var items []string
-		for _, k := range keys {
+		for _, k := range slices.Sorted(maps.Keys(attrs)) {
 			items = append(items, key(k)+": "+literal(attrs[k]))
 		}
 		return "{ " + strings.Join(items, ", ") + " }"
