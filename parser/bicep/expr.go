@@ -248,26 +248,46 @@ func (e *fileEval) array(x *syntax.Array, sc *scope) cty.Value {
 
 // forValue evaluates [for ...] as a value: the body for each item the filter keeps.
 func (e *fileEval) forValue(x *syntax.For, sc *scope) cty.Value {
-	iters, known := e.iterations(x, sc)
+	items, marks, known := e.keptItems(x, sc)
 	if !known {
-		return unknown(e.eval(x.Iterable, sc))
+		return cty.DynamicVal.WithMarks(marks)
 	}
-	var elems []cty.Value
-	for _, it := range iters {
-		body := x.Body
-		if cond, ok := body.(*syntax.If); ok {
-			c, _ := plain(e.eval(cond.Cond, it)).Unmark()
-			if !c.IsKnown() || c.IsNull() || c.Type() != cty.Bool {
-				return unknown(e.eval(cond.Cond, it))
-			}
-			if c.False() {
-				continue
-			}
-			body = cond.Body
-		}
-		elems = append(elems, e.eval(body, it))
+	elems := make([]cty.Value, len(items))
+	for i, it := range items {
+		elems[i] = e.eval(it.body, it.scope)
 	}
 	return cty.TupleVal(elems)
+}
+
+// keptItem is one item a loop's filter keeps: the names it binds, and the body to evaluate there.
+type keptItem struct {
+	scope *scope
+	body  syntax.Expr
+}
+
+// keptItems returns the items of [for ...] that its `if` filter, if any, keeps. known is false when the
+// collection or a filter's condition is unknown; marks are then those of what is unknown.
+func (e *fileEval) keptItems(x *syntax.For, sc *scope) (items []keptItem, marks cty.ValueMarks, known bool) {
+	scopes, known := e.iterations(x, sc)
+	if !known {
+		return nil, marksOf(e.eval(x.Iterable, sc)), false
+	}
+	for _, it := range scopes {
+		cond, filtered := x.Body.(*syntax.If)
+		if !filtered {
+			items = append(items, keptItem{it, x.Body})
+			continue
+		}
+		c := plain(e.eval(cond.Cond, it))
+		keep, ok := boolOf(c)
+		if !ok {
+			return nil, marksOf(c), false
+		}
+		if keep {
+			items = append(items, keptItem{it, cond.Body})
+		}
+	}
+	return items, nil, true
 }
 
 // iterations binds a loop's item and index for each element of its collection. known is false when the

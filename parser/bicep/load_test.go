@@ -157,6 +157,29 @@ resource acct '` + account + `' = {
 			},
 		},
 		{
+			name: "a property loop keeps the items its filter keeps, each at its own range",
+			files: map[string]string{"main.bicep": `
+param ips array = ['203.0.113.7', '', '198.51.100.0/28']
+param more array
+resource acct '` + account + `' = {
+  name: 'oai'
+  properties: {
+    networkAcls: {
+      ipRules: [for ip in ips: if (!empty(ip)) {
+        value: ip
+      }]
+      virtualNetworkRules: [for id in more: { id: id }]
+    }
+  }
+}
+`},
+			paths: []string{"properties.networkAcls.ipRules", "properties.networkAcls.virtualNetworkRules"},
+			want: []got{
+				{"acct", "properties.networkAcls.ipRules", `[{"value":"203.0.113.7"},{"value":"198.51.100.0/28"}]`, "set", 8},
+				{"acct", "properties.networkAcls.virtualNetworkRules", "?", "unknown", 11},
+			},
+		},
+		{
 			name: "a ternary on an unknown condition keeps what both objects agree on",
 			files: map[string]string{"main.bicep": `
 param strict bool

@@ -385,24 +385,13 @@ func (e *fileEval) build(x syntax.Expr, rng hcl.Range, sc *scope) *model.Value {
 			return e.build(x.Else, rng, sc)
 		}
 	case *syntax.For:
-		scopes, known := e.iterations(x, sc)
+		items, marks, known := e.keptItems(x, sc)
 		if !known {
-			break
+			return model.FromCty(cty.DynamicVal.WithMarks(marks), rng, model.Set)
 		}
-		var elems []*model.Value
-		for _, it := range scopes {
-			body := x.Body
-			if cond, ok := body.(*syntax.If); ok {
-				keep, ok := boolOf(plain(e.eval(cond.Cond, it)))
-				if !ok {
-					return model.FromCty(plain(e.eval(x, sc)), rng, model.Set)
-				}
-				if !keep {
-					continue
-				}
-				body = cond.Body
-			}
-			elems = append(elems, e.build(body, body.Range(), it))
+		elems := make([]*model.Value, len(items))
+		for i, it := range items {
+			elems[i] = e.build(it.body, it.body.Range(), it.scope)
 		}
 		return model.NewList(rng, model.Set, elems...)
 	}
