@@ -274,8 +274,10 @@ func (e *fileEval) keyed(name string, lambdas []*syntax.Lambda, elems []cty.Valu
 	return cty.ObjectVal(out)
 }
 
-// load reads loadTextContent, loadJsonContent and loadFileAsBase64 from the file beside the .bicep file,
-// as Bicep does when it compiles.
+// load reads loadTextContent, loadJsonContent and loadFileAsBase64 from the file the path names beside
+// the .bicep file, as Bicep does when it compiles. The file must lie in the folder of the root file being
+// scanned: a .bicep file in a pull request must not make the scan read, and its messages quote, files
+// elsewhere on the machine, such as /proc/self/environ.
 func (e *fileEval) load(name string, c *syntax.Call, sc *scope) cty.Value {
 	args := e.args(c.Args, sc)
 	if len(args) == 0 {
@@ -286,13 +288,9 @@ func (e *fileEval) load(name string, c *syntax.Call, sc *scope) cty.Value {
 		return unknown(args...)
 	}
 	path := filepath.Join(filepath.Dir(e.pf.path), filepath.FromSlash(p))
-	info, err := os.Stat(path)
-	if err != nil || info.Size() > maxLoadedFile {
-		e.warnAt(c.Rng, "File not loaded", fmt.Sprintf("%s cannot be read (or is over 1 MB), so the value of %s() is unknown here.", path, identName(c.Name)))
-		return unknown(args...)
-	}
-	data, err := os.ReadFile(path)
+	data, err := e.readConfined(path)
 	if err != nil {
+		e.warnAt(c.Rng, "File not loaded", fmt.Sprintf("%v, so the value of %s() is unknown here.", err, identName(c.Name)))
 		return unknown(args...)
 	}
 	switch name {
@@ -316,6 +314,29 @@ func (e *fileEval) load(name string, c *syntax.Call, sc *scope) cty.Value {
 		}
 	}
 	return v
+}
+
+// readConfined reads a file of at most maxLoadedFile bytes within the root file's folder, symbolic links
+// included (os.Root refuses a path or a link that leads out).
+func (e *fileEval) readConfined(path string) ([]byte, error) {
+	base := filepath.Dir(e.stack[0])
+	rel, err := filepath.Rel(base, path)
+	if err != nil {
+		return nil, err
+	}
+	root, err := os.OpenRoot(base)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	info, err := root.Stat(rel)
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("%s cannot be read within %s: %w", path, base, err)
+	case info.Size() > maxLoadedFile:
+		return nil, fmt.Errorf("%s is over 1 MB", path)
+	}
+	return root.ReadFile(rel)
 }
 
 // jsonPath follows the simple JSONPath loadJsonContent() takes: $.a.b[0].c; anything fancier is unknown.

@@ -621,3 +621,62 @@ func TestUnreadableFile(t *testing.T) {
 		t.Errorf("diagnostics = %s, want one Cannot read file", res.Diagnostics.Error())
 	}
 }
+
+// TestLoadFunctions reads files with loadJsonContent and loadTextContent: within the root file's folder,
+// also from a module in a subfolder; never outside it, by a path or by a symbolic link, where the value
+// is unknown and a warning says why.
+func TestLoadFunctions(t *testing.T) {
+	outside := filepath.Join(t.TempDir(), "secret.txt")
+	if err := os.WriteFile(outside, []byte("Enabled"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dir, paths := writeFiles(t, map[string]string{
+		"app/config.json": `{"network": {"access": "Disabled"}}`,
+		"app/main.bicep": `
+module ai 'modules/ai.bicep' = {
+  name: 'ai'
+}
+resource escaped 'Microsoft.CognitiveServices/accounts@2025-06-01' = {
+  name: 'escaped'
+  properties: { publicNetworkAccess: loadTextContent('../outside.txt') }
+}
+resource linked 'Microsoft.CognitiveServices/accounts@2025-06-01' = {
+  name: 'linked'
+  properties: { publicNetworkAccess: loadTextContent('link.txt') }
+}
+`,
+		"app/modules/ai.bicep": `
+resource acct 'Microsoft.CognitiveServices/accounts@2025-06-01' = {
+  name: 'oai'
+  properties: { publicNetworkAccess: loadJsonContent('../config.json', '$.network.access') }
+}
+`,
+		"outside.txt": "Enabled",
+	})
+	if err := os.Symlink(outside, filepath.Join(dir, "app", "link.txt")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	res := Load(paths, Options{})
+	var all []got
+	for _, r := range res.Resources {
+		all = append(all, propertyOf(r, "properties.publicNetworkAccess"))
+	}
+	want := []got{
+		{"escaped", "properties.publicNetworkAccess", "?", "unknown", 7},
+		{"linked", "properties.publicNetworkAccess", "?", "unknown", 11},
+		{"ai.acct", "properties.publicNetworkAccess", `"Disabled"`, "set", 4},
+	}
+	if diff := cmp.Diff(want, all); diff != "" {
+		t.Errorf("resources differ (-want +got):\n%s", diff)
+	}
+	var lines []int
+	for _, d := range res.Diagnostics {
+		if d.Summary != "File not loaded" {
+			t.Errorf("unexpected diagnostic: %s", d.Error())
+		}
+		lines = append(lines, d.Subject.Start.Line)
+	}
+	if diff := cmp.Diff([]int{7, 11}, lines); diff != "" {
+		t.Errorf("warnings at lines (-want +got):\n%s", diff)
+	}
+}
