@@ -160,34 +160,6 @@ func TestPathsRelativeToRepositoryRoot(t *testing.T) {
 	}
 }
 
-func TestRepositoryRoot(t *testing.T) {
-	tmp := t.TempDir()
-	writeFiles(t, tmp, map[string]string{
-		"repo/.git/HEAD":          "ref: refs/heads/main\n",
-		"repo/infra/ai/main.tf":   "",
-		"worktree/.git":           "gitdir: ../repo/.git/worktrees/wt\n",
-		"worktree/infra/main.tf":  "",
-		"plain/infra/main.tf":     "",
-		"repo/nested/.git/HEAD":   "ref: refs/heads/main\n",
-		"repo/nested/app/main.tf": "",
-	})
-	tests := []struct{ dir, want string }{
-		{"repo", "repo"},
-		{"repo/infra/ai", "repo"},
-		{"worktree/infra", "worktree"},
-		{"repo/nested/app", "repo/nested"},
-		{"plain/infra", "plain/infra"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.dir, func(t *testing.T) {
-			got := repositoryRoot(filepath.Join(tmp, filepath.FromSlash(tt.dir)))
-			if want := filepath.Join(tmp, filepath.FromSlash(tt.want)); got != want {
-				t.Errorf("repositoryRoot(%s) = %s, want %s", tt.dir, got, want)
-			}
-		})
-	}
-}
-
 // TestSARIFCapWarns gives the SARIF writer one finding more than GitHub accepts: the run still reports,
 // and stderr says what was left out.
 func TestSARIFCapWarns(t *testing.T) {

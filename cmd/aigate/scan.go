@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/aigate-dev/aigate/checks"
 	"github.com/aigate-dev/aigate/config"
+	"github.com/aigate-dev/aigate/internal/repo"
 	"github.com/aigate-dev/aigate/model"
 	"github.com/aigate-dev/aigate/parser/terraform"
 	"github.com/aigate-dev/aigate/report"
@@ -63,7 +63,7 @@ func newScanCommand(scanner scanFunc, stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("working directory: %w", err)
 			}
-			root := repositoryRoot(wd)
+			root := repo.Root(wd)
 			cfg, base, diags := f.userFiles(paths, wd, root)
 			if diags.HasErrors() {
 				// The config and the baseline say what counts; a scan without them would say otherwise.
@@ -253,22 +253,6 @@ func (s scanSettings) writer(stderr io.Writer) func(io.Writer, report.Report) er
 		}
 	}
 	return report.Compact
-}
-
-// repositoryRoot is the directory printed paths are relative to: the nearest from dir up that holds .git
-// (a folder, or a file in a worktree or submodule), since GitHub resolves paths against the repository
-// root; dir itself outside a repository.
-func repositoryRoot(dir string) string {
-	for d := dir; ; {
-		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
-			return d
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return dir
-		}
-		d = parent
-	}
 }
 
 // verdict is the exit status once everything is printed. Errors win over findings: a file that did not
