@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/aigate-dev/aigate/internal/repo"
 	"github.com/aigate-dev/aigate/model"
 	"github.com/aigate-dev/aigate/parser/arm/armexpr"
 	"github.com/aigate-dev/aigate/parser/bicep/syntax"
@@ -275,9 +276,9 @@ func (e *fileEval) keyed(name string, lambdas []*syntax.Lambda, elems []cty.Valu
 }
 
 // load reads loadTextContent, loadJsonContent and loadFileAsBase64 from the file the path names beside
-// the .bicep file, as Bicep does when it compiles. The file must lie in the folder of the root file being
-// scanned: a .bicep file in a pull request must not make the scan read, and its messages quote, files
-// elsewhere on the machine, such as /proc/self/environ.
+// the .bicep file, as Bicep does when it compiles. The file must lie in the repository of the root file
+// being scanned (its folder, outside a repository): a .bicep file in a pull request must not make the scan
+// read, and its messages quote, files elsewhere on the machine, such as /proc/self/environ.
 func (e *fileEval) load(name string, c *syntax.Call, sc *scope) cty.Value {
 	args := e.args(c.Args, sc)
 	if len(args) == 0 {
@@ -316,11 +317,19 @@ func (e *fileEval) load(name string, c *syntax.Call, sc *scope) cty.Value {
 	return v
 }
 
-// readConfined reads a file of at most maxLoadedFile bytes within the root file's folder, symbolic links
-// included (os.Root refuses a path or a link that leads out).
+// readConfined reads a regular file of at most maxLoadedFile bytes within the root file's repository,
+// symbolic links included (os.Root refuses a path or a link that leads out).
 func (e *fileEval) readConfined(path string) ([]byte, error) {
-	base := filepath.Dir(e.stack[0])
-	rel, err := filepath.Rel(base, path)
+	rootFile, err := filepath.Abs(e.stack[0])
+	if err != nil {
+		return nil, err
+	}
+	base := repo.Root(filepath.Dir(rootFile))
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	rel, err := filepath.Rel(base, abs)
 	if err != nil {
 		return nil, err
 	}
@@ -333,6 +342,9 @@ func (e *fileEval) readConfined(path string) ([]byte, error) {
 	switch {
 	case err != nil:
 		return nil, fmt.Errorf("%s cannot be read within %s: %w", path, base, err)
+	case !info.Mode().IsRegular():
+		// A FIFO or a device would block the scan or never end.
+		return nil, fmt.Errorf("%s is not a regular file", path)
 	case info.Size() > maxLoadedFile:
 		return nil, fmt.Errorf("%s is over 1 MB", path)
 	}

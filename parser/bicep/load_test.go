@@ -622,9 +622,9 @@ func TestUnreadableFile(t *testing.T) {
 	}
 }
 
-// TestLoadFunctions reads files with loadJsonContent and loadTextContent: within the root file's folder,
-// also from a module in a subfolder; never outside it, by a path or by a symbolic link, where the value
-// is unknown and a warning says why.
+// TestLoadFunctions reads files with loadJsonContent and loadTextContent: within the root file's folder
+// (there is no repository here), also from a module in a subfolder; never outside it, by a path or by a
+// symbolic link, where the value is unknown and a warning says why.
 func TestLoadFunctions(t *testing.T) {
 	outside := filepath.Join(t.TempDir(), "secret.txt")
 	if err := os.WriteFile(outside, []byte("Enabled"), 0o600); err != nil {
@@ -678,5 +678,26 @@ resource acct 'Microsoft.CognitiveServices/accounts@2025-06-01' = {
 	}
 	if diff := cmp.Diff([]int{7, 11}, lines); diff != "" {
 		t.Errorf("warnings at lines (-want +got):\n%s", diff)
+	}
+}
+
+// TestLoadWithinRepository lets a module outside the root file's folder, but in its repository, load the
+// file beside it, as monorepos lay out environments and shared modules.
+func TestLoadWithinRepository(t *testing.T) {
+	_, paths := writeFiles(t, map[string]string{
+		".git/HEAD":             "ref: refs/heads/main\n",
+		"envs/prod/main.bicep":  "module ai '../../modules/ai/main.bicep' = {\n  name: 'ai'\n}\n",
+		"modules/ai/main.bicep": "resource acct 'Microsoft.CognitiveServices/accounts@2025-06-01' = {\n  name: 'oai'\n  properties: { publicNetworkAccess: loadTextContent('access.txt') }\n}\n",
+		"modules/ai/access.txt": "Disabled",
+	})
+	res := Load(paths, Options{})
+	if len(res.Diagnostics) > 0 {
+		t.Errorf("diagnostics: %s", res.Diagnostics.Error())
+	}
+	if len(res.Resources) != 1 {
+		t.Fatalf("%d resources, want 1", len(res.Resources))
+	}
+	if got := propertyOf(res.Resources[0], "properties.publicNetworkAccess"); got.Value != `"Disabled"` {
+		t.Errorf("publicNetworkAccess = %s, want the file's Disabled", got.Value)
 	}
 }
