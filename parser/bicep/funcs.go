@@ -3,7 +3,6 @@ package bicep
 import (
 	"encoding/base64"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -289,7 +288,7 @@ func (e *fileEval) load(name string, c *syntax.Call, sc *scope) cty.Value {
 		return unknown(args...)
 	}
 	path := filepath.Join(filepath.Dir(e.pf.path), filepath.FromSlash(p))
-	data, err := e.readConfined(path)
+	data, err := repo.ReadFile(filepath.Dir(e.stack[0]), path, maxLoadedFile)
 	if err != nil {
 		e.warnAt(c.Rng, "File not loaded", fmt.Sprintf("%v, so the value of %s() is unknown here.", err, identName(c.Name)))
 		return unknown(args...)
@@ -315,40 +314,6 @@ func (e *fileEval) load(name string, c *syntax.Call, sc *scope) cty.Value {
 		}
 	}
 	return v
-}
-
-// readConfined reads a regular file of at most maxLoadedFile bytes within the root file's repository,
-// symbolic links included (os.Root refuses a path or a link that leads out).
-func (e *fileEval) readConfined(path string) ([]byte, error) {
-	rootFile, err := filepath.Abs(e.stack[0])
-	if err != nil {
-		return nil, err
-	}
-	base := repo.Root(filepath.Dir(rootFile))
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil, err
-	}
-	rel, err := filepath.Rel(base, abs)
-	if err != nil {
-		return nil, err
-	}
-	root, err := os.OpenRoot(base)
-	if err != nil {
-		return nil, err
-	}
-	defer root.Close()
-	info, err := root.Stat(rel)
-	switch {
-	case err != nil:
-		return nil, fmt.Errorf("%s cannot be read within %s: %w", path, base, err)
-	case !info.Mode().IsRegular():
-		// A FIFO or a device would block the scan or never end.
-		return nil, fmt.Errorf("%s is not a regular file", path)
-	case info.Size() > maxLoadedFile:
-		return nil, fmt.Errorf("%s is over 1 MB", path)
-	}
-	return root.ReadFile(rel)
 }
 
 // jsonPath follows the simple JSONPath loadJsonContent() takes: $.a.b[0].c; anything fancier is unknown.

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/aigate-dev/aigate/internal/repo"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 )
@@ -21,7 +22,7 @@ func fileFunc(baseDir string, f transform) function.Function {
 			if err != nil {
 				return cty.NilVal, function.NewArgError(0, err)
 			}
-			b, err := readFile(path)
+			b, err := readFile(baseDir, path)
 			if err != nil {
 				return cty.NilVal, function.NewArgError(0, err)
 			}
@@ -34,19 +35,15 @@ func fileFunc(baseDir string, f transform) function.Function {
 	})
 }
 
-// readFile reads only regular files: a scanner handed a FIFO or a device must not block or read forever.
-func readFile(path string) ([]byte, error) {
-	info, err := os.Stat(path)
+// readFile reads a file of the configuration: only a regular file (a scanner handed a FIFO or a device
+// must not block or read forever), and only within the repository of baseDir, so that a configuration
+// cannot make the scan read, and quote, files elsewhere on the machine.
+func readFile(baseDir, path string) ([]byte, error) {
+	b, err := repo.ReadFile(baseDir, path, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("no file exists at %s; this function works only with files that are distributed as part of the configuration source code, so if this file will be created by a resource in this configuration you must instead obtain this result from an attribute of that resource", path)
 	}
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", path)
-	}
-	return os.ReadFile(path)
+	return b, err
 }
 
 // resolve makes path absolute the way Terraform does, against baseDir instead of the working directory:

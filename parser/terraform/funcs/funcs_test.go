@@ -310,6 +310,8 @@ func TestFunctionErrors(t *testing.T) {
 		{`file("missing.txt")`, "no file exists at"},
 		{`file("binary.bin")`, "not valid UTF-8"},
 		{`file("tree")`, "not a regular file"},
+		{`file("/etc/hostname")`, "outside the repository"},
+		{`templatefile("~/.ssh/config", {})`, "outside the repository"},
 		{`fileexists("tree")`, "not a regular file"},
 		{`filemd5("missing.txt")`, "no file exists at"},
 		{`fileset("tree", "[")`, "invalid pattern"},

@@ -17,7 +17,7 @@ func templateFileFunc(baseDir string, funcs map[string]function.Function) functi
 		if err != nil {
 			return cty.NilVal, function.NewArgError(0, err)
 		}
-		src, err := readFile(path)
+		src, err := readFile(baseDir, path)
 		if err != nil {
 			return cty.NilVal, function.NewArgError(0, err)
 		}
