@@ -30,9 +30,9 @@ func init() {
 			"Azure Policy 71ef260a-8f18-47b7-abcb-62d0673d94dc",
 			"PSRule Azure.AI.DisableLocalAuth (AZR-000282)",
 		},
-		Run: func(p *Pass) {
+		Run: func(p *Pass) error {
 			const path = "properties.disableLocalAuth"
-			for r := range p.Resources(aiAccountType) {
+			for r := range p.Judge(aiAccountType) {
 				v := r.Get(path)
 				if isTrue(v) {
 					continue
@@ -40,6 +40,7 @@ func init() {
 				p.Report(r, path, []*model.Value{v}, "%s %s API keys (%s); %s",
 					aiAccountNoun(r), maybe("accepts", "may accept", v), evidence(r, path, v, "the service default false applies"), want(r, path, v, cty.True))
 			}
+			return nil
 		},
 	})
 }

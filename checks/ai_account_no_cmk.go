@@ -29,9 +29,9 @@ func init() {
 			"https://learn.microsoft.com/security/benchmark/azure/baselines/azure-openai-security-baseline#dp-5-use-customer-managed-key-option-in-data-at-rest-encryption-when-required",
 			"Azure Policy 67121cc7-ff39-4ab8-b7e3-95b84dab487d",
 		},
-		Run: func(p *Pass) {
+		Run: func(p *Pass) error {
 			const path = "properties.encryption.keySource"
-			for r := range p.Resources(aiAccountType) {
+			for r := range p.Judge(aiAccountType) {
 				v := r.Get(path)
 				if isString(v, "Microsoft.KeyVault") {
 					continue
@@ -40,6 +40,7 @@ func init() {
 					aiAccountNoun(r), maybe("is not", "may not be", v), evidence(r, path, v, "Microsoft-managed keys apply"),
 					want(r, path, v, cty.StringVal("Microsoft.KeyVault")))
 			}
+			return nil
 		},
 	})
 }

@@ -31,13 +31,13 @@ func init() {
 			"Azure Policy 037eea7a-bd0a-46c5-9a66-03aea78705d3",
 			"PSRule Azure.AI.PublicAccess (AZR-000280)",
 		},
-		Run: func(p *Pass) {
+		Run: func(p *Pass) error {
 			const (
 				accessPath = "properties.publicNetworkAccess"
 				aclsPath   = "properties.networkAcls"
 				aclPath    = aclsPath + ".defaultAction"
 			)
-			for r := range p.Resources(aiAccountType) {
+			for r := range p.Judge(aiAccountType) {
 				access, acl := r.Get(accessPath), r.Get(aclPath)
 				aclEvidence := evidence(r, aclPath, acl, "")
 				if acls := r.Get(aclsPath); acls == nil || acls.IsNull() {
@@ -55,6 +55,7 @@ func init() {
 					evidence(r, accessPath, access, `the service default "Enabled" applies`), aclEvidence,
 					want(r, accessPath, access, cty.StringVal("Disabled")), r.SpellingOf(acl).Path(aclsPath))
 			}
+			return nil
 		},
 	})
 }

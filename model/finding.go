@@ -73,6 +73,17 @@ type Finding struct {
 	Language Language
 	// Via lists the module calls that lead to the resource, outermost first.
 	Via []hcl.Range
+	// Deployment names the deployment the finding was made in (Deployment.Name).
+	Deployment string
+	// Related are other places that explain the finding: the private endpoint that is missing a DNS zone,
+	// the policy a deployment names.
+	Related []Related
+}
+
+// Related is a place a finding points to besides its own.
+type Related struct {
+	Range   hcl.Range
+	Message string
 }
 
 // SortFindings orders findings by file, line, column and rule, then by resource and message, so that

@@ -16,6 +16,9 @@ const (
 	DataRef
 	// InputRef points at an input that has no value here: a variable or parameter without a default.
 	InputRef
+	// IDRef points at a resource by its ID; Address is the ResourceID's String(), with "?" for a name
+	// segment known only at deployment: what ARM's resourceId() gives.
+	IDRef
 	// FailedRef marks a value that failed to evaluate; Address is where ("main.tf:16"). The front end
 	// reports the failure itself as a diagnostic.
 	FailedRef
@@ -40,6 +43,14 @@ func (r Ref) Targets(address string) bool {
 		return true
 	}
 	return strings.HasPrefix(address, r.Address) && strings.HasPrefix(address[len(r.Address):], "[")
+}
+
+// instanceBase is the address of the whole of a counted or looped resource: oai for oai[0], oai["a"].
+func instanceBase(address string) string {
+	if i := strings.LastIndexByte(address, '['); i > 0 && strings.HasSuffix(address, "]") {
+		return address[:i]
+	}
+	return address
 }
 
 // SortedRefs sorts refs by kind and address, for output that does not depend on map order.

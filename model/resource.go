@@ -50,6 +50,19 @@ type Resource struct {
 	// modules that live outside the repository.
 	Via []hcl.Range
 
+	// ID is the resource's identity: its full type and name (a name segment known only at deployment is
+	// "?"), and for an extension resource the ID of what it extends. Joins and the final state compare it.
+	ID ResourceID
+	// ParentRef names the parent when the front end knows it only as a value: a Bicep `parent:` symbol,
+	// an azapi parent_id, an azurerm cognitive_account_id. Nil when ID says it all.
+	ParentRef *Value
+	// Scope names the resource an extension resource applies to (Bicep and ARM `scope`, azurerm
+	// target_resource_id and scope); nil for other resources.
+	Scope *Value
+	// DependsOn lists what the resource is deployed after besides what its body reads: ARM and Bicep
+	// dependsOn, and what the module call or nested deployment that holds it reads and depends on.
+	DependsOn []Ref
+
 	// Patch marks a resource that changes another one rather than creating it (azapi_update_resource,
 	// azurerm_cognitive_account_customer_managed_key). Link merges it into its target.
 	Patch bool

@@ -357,3 +357,53 @@ func (v *Value) Cty() cty.Value {
 	}
 	return v.primitive
 }
+
+// Values returns the nodes at a dotted path in which a step written name[] is a list whose every element
+// the walk follows: properties.privateLinkServiceConnections[].properties.privateLinkServiceId. Where the
+// walk meets an Unknown node it returns that node, which stands for whatever lies below it.
+func (v *Value) Values(path string) []*Value {
+	nodes := []*Value{v}
+	for step := range strings.SplitSeq(path, ".") {
+		name, each := strings.CutSuffix(step, "[]")
+		var next []*Value
+		for _, n := range nodes {
+			if n == nil {
+				continue
+			}
+			if n.State == Unknown {
+				next = append(next, n)
+				continue
+			}
+			child := n.Field(name)
+			switch {
+			case child == nil:
+			case each && child.IsList():
+				next = append(next, child.elems...)
+			default:
+				next = append(next, child)
+			}
+		}
+		nodes = next
+	}
+	return nodes
+}
+
+// AllRefs returns the references of every node of v, sorted.
+func (v *Value) AllRefs() []Ref {
+	var refs []Ref
+	var walk func(*Value)
+	walk = func(n *Value) {
+		if n == nil {
+			return
+		}
+		refs = append(refs, n.Refs...)
+		for _, f := range n.fields {
+			walk(f.Value)
+		}
+		for _, e := range n.elems {
+			walk(e)
+		}
+	}
+	walk(v)
+	return SortedRefs(refs)
+}

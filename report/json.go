@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"io"
 
-	"github.com/aigate-dev/aigate/checks"
 	"github.com/aigate-dev/aigate/model"
 	"github.com/hashicorp/hcl/v2"
 )
@@ -144,7 +143,7 @@ func jsonDocument(r Report) jsonReport {
 			Message:     f.Message,
 			Language:    f.Language.String(),
 		}
-		if rule, ok := checks.Lookup(f.RuleID); ok {
+		if rule, ok := r.Rule(f.RuleID); ok {
 			jf.Name = rule.Name
 		}
 		doc.Findings = append(doc.Findings, jf)

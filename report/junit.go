@@ -91,28 +91,31 @@ func junitDocument(r Report) junitSuites {
 	for id := range byRule {
 		if _, ok := names[id]; !ok {
 			names[id] = id
-			if rule, found := checks.Lookup(id); found {
+			if rule, found := r.Rule(id); found {
 				names[id] = id + " " + rule.Name
 			}
 		}
 	}
-	checkedByRule := map[string][]checks.Checked{}
-	for _, c := range r.Checked {
-		checkedByRule[c.RuleID] = append(checkedByRule[c.RuleID], c)
+	judgedByRule := map[string][]checks.Judged{}
+	for _, j := range r.Judged {
+		judgedByRule[j.RuleID] = append(judgedByRule[j.RuleID], j)
 	}
 	doc := junitSuites{Name: "aigate", Time: fmt.Sprintf("%.3f", r.Elapsed.Seconds())}
 	for _, id := range slices.Sorted(maps.Keys(names)) {
 		suite := junitSuite{Name: names[id]}
-		reported := map[string]bool{}
+		// A resource is known by its deployment and address: two roots may each declare
+		// azurerm_cognitive_account.oai.
+		type resourceKey struct{ deployment, address string }
+		reported := map[resourceKey]bool{}
 		for _, f := range byRule[id] {
 			suite.add(findingCase(r, f))
-			reported[f.Resource] = true
+			reported[resourceKey{f.Deployment, f.Resource}] = true
 		}
-		for _, c := range checkedByRule[id] {
-			if !reported[c.Resource] {
-				reported[c.Resource] = true
-				file := r.Path(c.Range.Filename)
-				suite.add(junitCase{Name: c.Resource, Classname: file, File: file, Line: c.Range.Start.Line})
+		for _, j := range judgedByRule[id] {
+			if key := (resourceKey{j.Deployment, j.Resource}); !reported[key] {
+				reported[key] = true
+				file := r.Path(j.Range.Filename)
+				suite.add(junitCase{Name: j.Resource, Classname: file, File: file, Line: j.Range.Start.Line})
 			}
 		}
 		if len(suite.Cases) == 0 {
@@ -170,7 +173,7 @@ func findingCase(r Report, f model.Finding) junitCase {
 	if f.Property != "" {
 		details = append(details, "property: "+f.Property)
 	}
-	if rule, ok := checks.Lookup(f.RuleID); ok {
+	if rule, ok := r.Rule(f.RuleID); ok {
 		if fix := rule.Remediation.For(f.Language); fix != "" {
 			details = append(details, "how to fix: "+fix)
 		}

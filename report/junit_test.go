@@ -16,7 +16,7 @@ func lookup(t *testing.T, ids ...string) []*checks.Rule {
 	t.Helper()
 	var rules []*checks.Rule
 	for _, id := range ids {
-		r, ok := checks.Lookup(id)
+		r, ok := checks.Builtin().Lookup(id)
 		if !ok {
 			t.Fatalf("no rule %s", id)
 		}
@@ -48,7 +48,7 @@ func TestJUnit(t *testing.T) {
 					{Severity: hcl.DiagError, Summary: "Unclosed configuration block", Detail: "There is no closing brace.", Subject: new(at("/repo/broken.tf", 1, 45, 1, 46))},
 					{Severity: hcl.DiagWarning, Summary: "Remote module skipped"},
 				},
-				Checked: []checks.Checked{
+				Judged: []checks.Judged{
 					{RuleID: "AIG201", Resource: "azurerm_cognitive_account.oai", Range: at(main, 1, 1, 1, 45)},
 					{RuleID: "AIG301", Resource: "azurerm_cognitive_account.oai", Range: at(main, 1, 1, 1, 45)},
 				},
@@ -117,7 +117,7 @@ how to fix: ` + lookup(t, "AIG101")[0].Remediation.Terraform + `]]></failure>
 				Findings: []model.Finding{
 					uncertain(finding("AIG101", model.Critical, at(main, 4, 3, 4, 40), "may be public")),
 				},
-				Checked: []checks.Checked{{RuleID: "AIG101", Resource: "azurerm_cognitive_account.oai", Range: at(main, 1, 1, 1, 45)}},
+				Judged: []checks.Judged{{RuleID: "AIG101", Resource: "azurerm_cognitive_account.oai", Range: at(main, 1, 1, 1, 45)}},
 				Unknown: UnknownIgnore,
 			},
 			want: `<?xml version="1.0" encoding="UTF-8"?>
@@ -171,7 +171,7 @@ func TestJUnitEveryRuleByDefault(t *testing.T) {
 	for _, s := range doc.Suites {
 		got = append(got, s.Name)
 	}
-	for _, r := range checks.All() {
+	for _, r := range checks.Builtin().Rules() {
 		want = append(want, r.ID+" "+r.Name)
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

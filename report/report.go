@@ -60,15 +60,18 @@ type Report struct {
 	// Suppressed and Baselined count the findings that ignores and the baseline left out.
 	Suppressed int
 	Baselined  int
-	// Checked lists the resources each rule looked at.
-	Checked []checks.Checked
+	// Judged lists the resources each rule judged.
+	Judged []checks.Judged
 	// Sources holds the text of the files read, by the file names the ranges use.
 	Sources   map[string][]byte
 	Files     int
 	Resources int
 	Elapsed   time.Duration
 	Unknown   UnknownMode
-	// Rules are the rules that ran, ordered by ID; nil means every rule.
+	// Catalog is every rule the scan knew, built-in and loaded, for writers that describe the rules; nil
+	// is checks.Builtin().
+	Catalog *checks.Catalog
+	// Rules are the rules that ran, ordered by ID; nil means every rule of the catalog.
 	Rules []*checks.Rule
 	// Root is the directory printed file names are relative to: the repository root, or the working
 	// directory outside a repository.
@@ -145,9 +148,22 @@ func (r Report) sorted(diags hcl.Diagnostics) hcl.Diagnostics {
 // RulesRun returns the rules that ran.
 func (r Report) RulesRun() []*checks.Rule {
 	if r.Rules == nil {
-		return checks.All()
+		return r.catalog().Rules()
 	}
 	return r.Rules
+}
+
+// KnownRules returns every rule of the catalog, ordered by ID.
+func (r Report) KnownRules() []*checks.Rule { return r.catalog().Rules() }
+
+// Rule returns the catalog's rule with the given ID.
+func (r Report) Rule(id string) (*checks.Rule, bool) { return r.catalog().Lookup(id) }
+
+func (r Report) catalog() *checks.Catalog {
+	if r.Catalog == nil {
+		return checks.Builtin()
+	}
+	return r.Catalog
 }
 
 // uncertainNote marks a finding that rests on a value not known before deployment, whatever its message
@@ -203,7 +219,7 @@ func entries(r Report) []entry {
 			resource: f.Resource,
 			message:  flatten(f.Message),
 		}
-		if rule, ok := checks.Lookup(f.RuleID); ok {
+		if rule, ok := r.Rule(f.RuleID); ok {
 			e.ruleName = rule.Name
 		}
 		if f.Confidence == model.Uncertain {

@@ -63,7 +63,7 @@ func build(r report.Report, version string, limit int) (*gosarif.Report, int, er
 	// Columns count Unicode characters, as every front end's positions do.
 	run.WithColumnKind("unicodeCodePoints")
 	ruleIndex := map[string]int{}
-	for i, rule := range checks.All() {
+	for i, rule := range r.KnownRules() {
 		run.Tool.Driver.AddRule(descriptor(rule))
 		ruleIndex[rule.ID] = i
 	}

@@ -40,7 +40,7 @@ func TestBicepMatchesCompiledTemplate(t *testing.T) {
 			if fromBicep.Diagnostics.HasErrors() {
 				t.Errorf("Bicep errors: %s", fromBicep.Diagnostics.Error())
 			}
-			want, got := verdicts(fromARM.Resources), verdicts(fromBicep.Resources)
+			want, got := verdicts(fromARM.Deployments), verdicts(fromBicep.Deployments)
 			if len(want) == 0 {
 				t.Fatal("the compiled template yields no resource")
 			}
@@ -56,11 +56,14 @@ func TestBicepMatchesCompiledTemplate(t *testing.T) {
 
 // verdicts lists, for each resource in declaration order, its type, its name when known (else its place
 // among the resources of its type) and the rules that fire on it.
-func verdicts(resources []*model.Resource) []string {
-	findings, _ := checks.Run(checks.All(), resources)
+func verdicts(deployments []*model.Deployment) []string {
 	rules := map[string][]string{}
-	for _, f := range findings {
-		rules[f.Resource] = append(rules[f.Resource], f.RuleID)
+	var resources []*model.Resource
+	for _, d := range deployments {
+		for _, f := range checks.Run(checks.Builtin().Rules(), d, checks.Settings{}).Findings {
+			rules[f.Resource] = append(rules[f.Resource], f.RuleID)
+		}
+		resources = append(resources, d.Resources...)
 	}
 	seen := map[string]int{}
 	var out []string

@@ -17,10 +17,31 @@ import (
 	"github.com/hashicorp/hcl/v2"
 )
 
-// Run scans. The error is for problems with the request itself, such as a path that does not exist; a
-// file that fails to parse is a diagnostic, and the rest is scanned.
-func Run(ctx context.Context, opts Options) (*Result, error) {
-	start := time.Now()
+// Model is what the front ends read, before any rule runs: the deployments, with what went wrong and the
+// text of the files read. The inventory and other consumers of the model start from it.
+type Model struct {
+	Deployments []*model.Deployment
+	// Diagnostics are parse errors (each with file:line) and warnings such as skipped remote modules.
+	Diagnostics hcl.Diagnostics
+	// Sources holds the text of the files read, by the name findings use; see Result.Sources.
+	Sources map[string][]byte
+	// Files counts what was read.
+	Files int
+}
+
+// Resources counts the resources of every deployment.
+func (m *Model) Resources() int {
+	n := 0
+	for _, d := range m.Deployments {
+		n += len(d.Resources)
+	}
+	return n
+}
+
+// Load finds the files and reads them into deployments. The error is for problems with the request
+// itself, such as a path that does not exist; a file that fails to parse is a diagnostic, and the rest
+// is read.
+func Load(ctx context.Context, opts Options) (*Model, error) {
 	in, err := discover(opts.Paths, slices.Concat(opts.Exclude, opts.Config.ExcludePaths))
 	if err != nil {
 		return nil, err
@@ -44,30 +65,57 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		return slices.Contains(bicepFiles.ModuleTemplates, filepath.Clean(f))
 	})
 	templates := arm.Load(jsonFiles, arm.Options{ParamFiles: jsonParams})
-	resources := slices.Concat(tf.Resources, templates.Resources, bicepFiles.Resources)
 	sources := tf.Sources
 	maps.Copy(sources, templates.Sources)
 	maps.Copy(sources, bicepFiles.Sources)
-	rules := opts.Rules
-	if rules == nil {
-		rules = checks.All()
-	}
-	findings, checked := checks.Run(rules, resources)
-	for i, f := range findings {
-		findings[i] = inEditableFile(f)
-	}
-	model.SortFindings(findings)
-	res := &Result{
-		Findings:    dedupe(findings),
+	return &Model{
+		Deployments: slices.Concat(tf.Deployments, templates.Deployments, bicepFiles.Deployments),
 		Diagnostics: dedupeDiagnostics(slices.Concat(tf.Diagnostics, templates.Diagnostics, bicepFiles.Diagnostics)),
 		Sources:     sources,
 		Files:       tf.Files + templates.Files + bicepFiles.Files,
-		Resources:   len(resources),
+	}, nil
+}
+
+// Run scans: Load, then the rules over each deployment on its own, then what the user said about the
+// findings (config, ignores, baseline).
+func Run(ctx context.Context, opts Options) (*Result, error) {
+	start := time.Now()
+	m, err := Load(ctx, opts)
+	if err != nil {
+		return nil, err
 	}
-	applyConfig(res, opts, rules, time.Now())
-	for _, c := range checked {
-		if !opts.Config.Rules[c.RuleID].Disabled {
-			res.Checked = append(res.Checked, c)
+	catalog := opts.Catalog
+	if catalog == nil {
+		catalog = checks.Builtin()
+	}
+	rules := opts.Rules
+	if rules == nil {
+		rules = catalog.Rules()
+	}
+	settings := checks.Settings{}
+	for _, am := range opts.Config.ApprovedModels {
+		settings.ApprovedModels = append(settings.ApprovedModels, checks.ApprovedModel{Format: am.Format, Name: am.Name, Version: am.Version, Range: am.Range})
+	}
+	res := &Result{Diagnostics: m.Diagnostics, Sources: m.Sources, Files: m.Files, Resources: m.Resources()}
+	var judged []checks.Judged
+	for _, d := range m.Deployments {
+		out := checks.Run(rules, d, settings)
+		res.Findings = append(res.Findings, out.Findings...)
+		judged = append(judged, out.Judged...)
+		for _, e := range out.Errors {
+			res.Diagnostics = append(res.Diagnostics, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Rule failed",
+				Detail: e.Error(), Subject: &hcl.Range{Filename: d.Name, Start: hcl.InitialPos, End: hcl.InitialPos}})
+		}
+	}
+	for i, f := range res.Findings {
+		res.Findings[i] = inEditableFile(f)
+	}
+	model.SortFindings(res.Findings)
+	res.Findings = dedupe(res.Findings)
+	applyConfig(res, opts, catalog, rules, time.Now())
+	for _, j := range judged {
+		if !opts.Config.Rules[j.RuleID].Disabled {
+			res.Judged = append(res.Judged, j)
 		}
 	}
 	res.Elapsed = time.Since(start)

@@ -23,7 +23,10 @@ type Options struct {
 	// ParamFiles are parameter files. A JSON one applies to every ARM template and root Bicep file after
 	// the one found beside it; a .bicepparam one to the Bicep file it names with `using`.
 	ParamFiles []string
-	// Rules to run; nil runs every rule.
+	// Catalog holds every rule the scan knows, for the rules to run and for the ignores and settings that
+	// name them; nil is checks.Builtin().
+	Catalog *checks.Catalog
+	// Rules to run, out of the catalog; nil runs every rule of the catalog.
 	Rules []*checks.Rule
 	// Config is the .aigate.yml in effect (config.Find, config.Load); the zero value is none. Its
 	// exclude_paths add to Exclude; its rules and ignore entries apply to the findings, as the ignores
@@ -51,9 +54,9 @@ type Result struct {
 	// nothing. Each is an hcl.DiagWarning at the ignore (file:line), to be shown at notice level; they
 	// never change the exit status.
 	Notices hcl.Diagnostics
-	// Checked lists the resources each rule looked at (rules the config disables left out), for reports
-	// that count what passed.
-	Checked []checks.Checked
+	// Judged lists the resources each rule judged (rules the config disables left out), for reports that
+	// count what passed.
+	Judged []checks.Judged
 	// Files and Resources count what was read.
 	Files     int
 	Resources int

@@ -43,8 +43,8 @@ type ignore struct {
 
 // applyConfig applies what the user said about the findings, in this order: the config's per-rule
 // settings, the ignores (written in the scanned files and in the config), then the baseline. rules are
-// the rules that ran.
-func applyConfig(res *Result, opts Options, rules []*checks.Rule, now time.Time) {
+// the rules that ran, out of catalog.
+func applyConfig(res *Result, opts Options, catalog *checks.Catalog, rules []*checks.Rule, now time.Time) {
 	ran := map[string]bool{}
 	for _, r := range rules {
 		if !opts.Config.Rules[r.ID].Disabled {
@@ -52,7 +52,7 @@ func applyConfig(res *Result, opts Options, rules []*checks.Rule, now time.Time)
 		}
 	}
 	for id, settings := range opts.Config.Rules {
-		if _, ok := checks.Lookup(id); !ok {
+		if _, ok := catalog.Lookup(id); !ok {
 			res.Notices = append(res.Notices, unknownRule(id, settings.Range))
 		}
 	}
@@ -71,7 +71,7 @@ func applyConfig(res *Result, opts Options, rules []*checks.Rule, now time.Time)
 	res.Notices = append(res.Notices, notices...)
 	var active []*ignore
 	for _, ig := range ignores {
-		switch _, known := checks.Lookup(ig.rule); {
+		switch _, known := catalog.Lookup(ig.rule); {
 		case !known:
 			res.Notices = append(res.Notices, unknownRule(ig.rule, ig.at))
 		case config.Expired(ig.expires, now):

@@ -46,7 +46,7 @@ func (c suppressionCase) run(t *testing.T) *scan.Result {
 		opts.Config = cfg
 	}
 	for _, id := range c.rules {
-		r, ok := checks.Lookup(id)
+		r, ok := checks.Builtin().Lookup(id)
 		if !ok {
 			t.Fatalf("no rule %s", id)
 		}

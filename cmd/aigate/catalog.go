@@ -23,7 +23,7 @@ func newRulesCommand(stdout io.Writer) *cobra.Command {
 		Short: "List the rules",
 		Args:  usageArgs(cobra.NoArgs),
 		RunE: func(*cobra.Command, []string) error {
-			rules := checks.All()
+			rules := checks.Builtin().Rules()
 			switch format {
 			case "text":
 				return writeRulesTable(stdout, rules)
@@ -129,7 +129,7 @@ func newExplainCommand(stdout io.Writer) *cobra.Command {
 		Short: "Explain a rule: the risk and how to fix it in Terraform, Bicep and ARM",
 		Args:  usageArgs(cobra.ExactArgs(1)),
 		RunE: func(_ *cobra.Command, args []string) error {
-			r, ok := checks.Lookup(args[0])
+			r, ok := checks.Builtin().Lookup(args[0])
 			if !ok {
 				return usagef("unknown rule %q (aigate rules lists them)", args[0])
 			}

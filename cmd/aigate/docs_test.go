@@ -28,8 +28,8 @@ var rulePageName = regexp.MustCompile(`^AIG\d+\.md$`)
 
 // ruleDocs are the files of docs/rules by name: the index and one page per rule.
 func ruleDocs() map[string]string {
-	docs := map[string]string{"README.md": generatedNote + rulesMarkdown(checks.All())}
-	for _, r := range checks.All() {
+	docs := map[string]string{"README.md": generatedNote + rulesMarkdown(checks.Builtin().Rules())}
+	for _, r := range checks.Builtin().Rules() {
 		docs[r.ID+".md"] = generatedNote + rulePage(r)
 	}
 	return docs
@@ -89,7 +89,7 @@ func TestRulesJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
 		t.Fatal(err)
 	}
-	r, _ := checks.Lookup("AIG201")
+	r, _ := checks.Builtin().Lookup("AIG201")
 	want := ruleJSON{
 		ID:          "AIG201",
 		Name:        "ai-account-local-auth",
@@ -104,8 +104,8 @@ func TestRulesJSON(t *testing.T) {
 	if got.Version != rulesJSONVersion {
 		t.Errorf("version = %d, want %d", got.Version, rulesJSONVersion)
 	}
-	if len(got.Rules) != len(checks.All()) {
-		t.Errorf("got %d rules, want %d", len(got.Rules), len(checks.All()))
+	if len(got.Rules) != len(checks.Builtin().Rules()) {
+		t.Errorf("got %d rules, want %d", len(got.Rules), len(checks.Builtin().Rules()))
 	}
 	for _, rule := range got.Rules {
 		if rule.ID == want.ID {
@@ -126,7 +126,7 @@ func TestRulesMarkdown(t *testing.T) {
 	if !strings.HasPrefix(stdout, "# aigate rules\n\n| ID | Name | Severity | Category | Fails when |\n|---|---|---|---|---|\n") {
 		t.Errorf("rules --format markdown does not start with the table header:\n%s", stdout)
 	}
-	for _, r := range checks.All() {
+	for _, r := range checks.Builtin().Rules() {
 		row := "| [" + r.ID + "](" + sarif.HelpURI(r.ID) + ") | `" + r.Name + "` | " + r.Severity.String() + " | " + sarif.Category(r.ID) + " | " + r.Title + " |\n"
 		if !strings.Contains(stdout, row) {
 			t.Errorf("rules --format markdown lacks the row %q", row)
@@ -139,7 +139,7 @@ func TestExplainMarkdown(t *testing.T) {
 	if code != exitClean {
 		t.Fatalf("exit status = %d, want 0", code)
 	}
-	r, _ := checks.Lookup("AIG201")
+	r, _ := checks.Builtin().Lookup("AIG201")
 	want := "# AIG201: " + r.Title + "\n\n" +
 		"| ID | Name | Severity | Category |\n|---|---|---|---|\n| AIG201 | `ai-account-local-auth` | high | identity |\n\n" +
 		sarif.HelpMarkdown(r)

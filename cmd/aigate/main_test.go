@@ -277,6 +277,10 @@ func TestTerraformInputsAndExcludesPassedThrough(t *testing.T) {
 			{File: "a.tfvars"}, {Var: "region=westeurope"}, {File: "b,c.tfvars"}, {Var: "zones=1,2"},
 		},
 	}
+	if fake.opts.Catalog == nil || len(fake.opts.Catalog.Rules()) != len(checks.Builtin().Rules()) {
+		t.Errorf("the scan was not given the catalog of every rule: %v", fake.opts.Catalog)
+	}
+	fake.opts.Catalog = nil
 	if diff := cmp.Diff(want, fake.opts); diff != "" {
 		t.Errorf("options mismatch (-want +got):\n%s", diff)
 	}
@@ -346,7 +350,7 @@ func TestRules(t *testing.T) {
 	if header := strings.Fields(lines[0]); !cmp.Equal(header, []string{"ID", "NAME", "SEVERITY", "TITLE"}) {
 		t.Errorf("header = %q", lines[0])
 	}
-	rules := checks.All()
+	rules := checks.Builtin().Rules()
 	if len(lines) != len(rules)+1 {
 		t.Fatalf("got %d rows, want %d:\n%s", len(lines)-1, len(rules), stdout)
 	}
@@ -363,7 +367,7 @@ func TestExplain(t *testing.T) {
 	if code != exitClean {
 		t.Fatalf("exit status = %d, want 0", code)
 	}
-	r, _ := checks.Lookup("AIG201")
+	r, _ := checks.Builtin().Lookup("AIG201")
 	wantHead := "AIG201 ai-account-local-auth (high)\n" + r.Title + "\n\n" + r.Description + "\n\nHow to fix\n" +
 		"  Terraform: " + r.Remediation.Terraform + "\n" +
 		"  Bicep: " + r.Remediation.Bicep + "\n" +
@@ -410,7 +414,7 @@ func ruleIDs(rules []*checks.Rule) []string {
 
 func ruleIDsExcept(id string) []string {
 	var ids []string
-	for _, r := range checks.All() {
+	for _, r := range checks.Builtin().Rules() {
 		if r.ID != id {
 			ids = append(ids, r.ID)
 		}

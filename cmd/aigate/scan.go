@@ -47,7 +47,9 @@ type scanSettings struct {
 	color     bool
 	threshold model.Severity
 	unknown   report.UnknownMode
-	rules     []*checks.Rule
+	// catalog is every rule the scan knows; rules are those to run, nil for all.
+	catalog *checks.Catalog
+	rules   []*checks.Rule
 }
 
 func newScanCommand(scanner scanFunc, stdout, stderr io.Writer) *cobra.Command {
@@ -78,6 +80,7 @@ func newScanCommand(scanner scanFunc, stdout, stderr io.Writer) *cobra.Command {
 				Exclude:         f.exclude,
 				TerraformInputs: f.inputs,
 				ParamFiles:      f.paramFiles,
+				Catalog:         settings.catalog,
 				Rules:           settings.rules,
 				Config:          cfg,
 				Baseline:        base,
@@ -175,7 +178,8 @@ func (f *scanFlags) resolve(stdout io.Writer, given *pflag.FlagSet, cfg config.C
 	if s.unknown, err = report.ParseUnknownMode(unknown); err != nil {
 		return s, usageError{fmt.Errorf("--unknown: %w", err)}
 	}
-	s.rules, err = selectRules(f.includeRules, f.excludeRules)
+	s.catalog = checks.Builtin()
+	s.rules, err = selectRules(s.catalog, f.includeRules, f.excludeRules)
 	return s, err
 }
 
@@ -188,12 +192,13 @@ func (f *scanFlags) write(res *scan.Result, s scanSettings, root, wd string, std
 		Notices:     res.Notices,
 		Suppressed:  len(res.Suppressed),
 		Baselined:   res.Baselined,
-		Checked:     res.Checked,
+		Judged:      res.Judged,
 		Sources:     res.Sources,
 		Files:       res.Files,
 		Resources:   res.Resources,
 		Elapsed:     res.Elapsed,
 		Unknown:     s.unknown,
+		Catalog:     s.catalog,
 		Rules:       s.rules,
 		Root:        root,
 		WorkDir:     wd,
@@ -274,20 +279,20 @@ func verdict(res *scan.Result, threshold model.Severity, unknown report.UnknownM
 }
 
 // selectRules resolves --include-rules and --exclude-rules; nil means every rule.
-func selectRules(include, exclude []string) ([]*checks.Rule, error) {
+func selectRules(catalog *checks.Catalog, include, exclude []string) ([]*checks.Rule, error) {
 	if len(include) == 0 && len(exclude) == 0 {
 		return nil, nil
 	}
-	included, err := lookupRules("--include-rules", include)
+	included, err := lookupRules(catalog, "--include-rules", include)
 	if err != nil {
 		return nil, err
 	}
-	excluded, err := lookupRules("--exclude-rules", exclude)
+	excluded, err := lookupRules(catalog, "--exclude-rules", exclude)
 	if err != nil {
 		return nil, err
 	}
 	var rules []*checks.Rule
-	for _, r := range checks.All() {
+	for _, r := range catalog.Rules() {
 		if (len(included) == 0 || included[r]) && !excluded[r] {
 			rules = append(rules, r)
 		}
@@ -298,14 +303,14 @@ func selectRules(include, exclude []string) ([]*checks.Rule, error) {
 	return rules, nil
 }
 
-func lookupRules(flag string, ids []string) (map[*checks.Rule]bool, error) {
+func lookupRules(catalog *checks.Catalog, flag string, ids []string) (map[*checks.Rule]bool, error) {
 	rules := map[*checks.Rule]bool{}
 	for _, id := range ids {
 		id = strings.TrimSpace(id)
 		if id == "" {
 			continue
 		}
-		r, ok := checks.Lookup(id)
+		r, ok := catalog.Lookup(id)
 		if !ok {
 			return nil, usagef("%s: unknown rule %q (aigate rules lists them)", flag, id)
 		}

@@ -178,7 +178,7 @@ func checkGroups(dir, line string, g matchedGroups) error {
 	rebuilt := fmt.Sprintf("%s:%s:%s: %s: %s", g.file, g.line, g.column, g.severity, g.message)
 	if g.code != "" {
 		rebuilt += " [" + g.code + "]"
-		if _, ok := checks.Lookup(g.code); !ok {
+		if _, ok := checks.Builtin().Lookup(g.code); !ok {
 			return fmt.Errorf("code %q is no rule", g.code)
 		}
 	}

@@ -24,6 +24,10 @@ type Options struct {
 
 // Result is what the front end read.
 type Result struct {
+	// Deployments are one per top-level template, with the resources of its nested deployments: what
+	// the rules judge. EvaluateModule leaves them to its caller's deployment.
+	Deployments []*model.Deployment
+	// Resources are every declaration read, in order, before a deployment merges re-declarations.
 	Resources   []*model.Resource
 	Diagnostics hcl.Diagnostics
 	// Sources holds the text of the templates read, by file name. Parameter files are left out: they
@@ -80,7 +84,9 @@ func Load(files []string, opts Options) Result {
 		for _, g := range given {
 			maps.Copy(values, g)
 		}
+		before := len(res.Resources)
 		evaluateTemplate(tf.path, tf.root, tf.cutAt, values, nil, &res)
+		res.Deployments = append(res.Deployments, model.NewDeployment(tf.path, model.ARM, slices.Clone(res.Resources[before:]), nil))
 	}
 	return res
 }

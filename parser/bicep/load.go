@@ -28,6 +28,10 @@ type Options struct {
 
 // Result is what the front end read.
 type Result struct {
+	// Deployments are one per evaluation of a root file (once per .bicepparam file that uses it), with
+	// the resources of the modules it calls: what the rules judge.
+	Deployments []*model.Deployment
+	// Resources are every declaration read, in order, before a deployment merges re-declarations.
 	Resources   []*model.Resource
 	Diagnostics hcl.Diagnostics
 	// Sources holds the text of the .bicep files and compiled module templates read, by file name.
@@ -187,4 +191,5 @@ func (l *loader) evaluateRoot(path string, values map[string]cty.Value) {
 	}()
 	e := l.newFileEval(pf, values, nil, "", []string{pf.path})
 	e.emit()
+	l.out.Deployments = append(l.out.Deployments, model.NewDeployment(path, model.Bicep, slices.Clone(l.out.Resources[before:]), nil))
 }

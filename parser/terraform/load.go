@@ -29,7 +29,10 @@ type Input struct {
 
 // Result is what the front end found in a set of module folders.
 type Result struct {
-	// Resources are linked within each root: patches are merged into their targets.
+	// Deployments are one per root module, with the modules it calls; patches are merged into their
+	// targets within each: what the rules judge.
+	Deployments []*model.Deployment
+	// Resources are the resources of every deployment, in order.
 	Resources   []*model.Resource
 	Diagnostics hcl.Diagnostics
 	// Sources holds the text of every configuration file read, by file name; variable files, which
@@ -50,7 +53,10 @@ func Load(dirs []string, opts Options) Result {
 	parallel(len(roots), func(i int) { results[i] = l.evalRoot(roots[i], opts) })
 	var res Result
 	for _, c := range results {
-		res.Resources = append(res.Resources, c.resources...)
+		if c.deployment != nil {
+			res.Deployments = append(res.Deployments, c.deployment)
+			res.Resources = append(res.Resources, c.deployment.Resources...)
+		}
 		diags = append(diags, c.diags...)
 	}
 	res.Diagnostics = slices.Concat(diags, l.parseDiagnostics())
@@ -131,7 +137,8 @@ const maxRootInstances = 100_000
 
 // collector gathers what the modules of one root produce.
 type collector struct {
-	resources []*model.Resource
+	resources  []*model.Resource
+	deployment *model.Deployment
 	diags     hcl.Diagnostics
 	warned    map[string]bool
 	instances int
@@ -154,7 +161,7 @@ func (l *loader) evalRoot(dir string, opts Options) (c *collector) {
 	e := &moduleEval{l: l, root: dir, workspace: workspace(dir), mod: mod, inputs: inputs, out: c, chain: []string{filepath.Clean(dir)}}
 	e.run()
 	// Patches apply within the configuration that holds them: another root is another deployment.
-	c.resources = model.Link(c.resources)
+	c.deployment = model.NewDeployment(dir, model.Terraform, c.resources, nil)
 	return c
 }
 
