@@ -67,4 +67,3 @@ func (r Remediation) Fixes() []Fix {
 	}
 	return fixes
 }
-

@@ -117,7 +117,7 @@ how to fix: ` + lookup(t, "AIG101")[0].Remediation.Terraform + `]]></failure>
 				Findings: []model.Finding{
 					uncertain(finding("AIG101", model.Critical, at(main, 4, 3, 4, 40), "may be public")),
 				},
-				Judged: []checks.Judged{{RuleID: "AIG101", Resource: "azurerm_cognitive_account.oai", Range: at(main, 1, 1, 1, 45)}},
+				Judged:  []checks.Judged{{RuleID: "AIG101", Resource: "azurerm_cognitive_account.oai", Range: at(main, 1, 1, 1, 45)}},
 				Unknown: UnknownIgnore,
 			},
 			want: `<?xml version="1.0" encoding="UTF-8"?>

@@ -139,9 +139,9 @@ const maxRootInstances = 100_000
 type collector struct {
 	resources  []*model.Resource
 	deployment *model.Deployment
-	diags     hcl.Diagnostics
-	warned    map[string]bool
-	instances int
+	diags      hcl.Diagnostics
+	warned     map[string]bool
+	instances  int
 }
 
 func (l *loader) evalRoot(dir string, opts Options) (c *collector) {
