@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/hcl/v2/ext/dynblock"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
-	"github.com/zclconf/go-cty/cty/convert"
 )
 
 // decoder evaluates one resource instance's body.
@@ -20,52 +19,18 @@ type decoder struct {
 	addr   string // the address prefix of the module the resource is in
 	// problems gathers the evaluation errors of what the adapters read; see moduleEval.note.
 	problems hcl.Diagnostics
-	// maybeAbsent holds the block types written as dynamic blocks whose for_each is unknown, with the
-	// references it comes from: such a block may not exist, so what its presence implies is unknown.
-	maybeAbsent map[string][]model.Ref
 }
 
 type adapter func(d *decoder, rb *resourceBlock) *model.Resource
 
 func adapterFor(tfType string) adapter {
-	if m, ok := azurerm.Lookup(tfType); ok {
-		return func(d *decoder, rb *resourceBlock) *model.Resource { return d.azurerm(m, rb) }
+	if schema, ok := azurerm.SchemaOf(tfType); ok {
+		return func(d *decoder, rb *resourceBlock) *model.Resource { return d.azurerm(rb, schema) }
 	}
 	if azapi.Handles(tfType) {
 		return func(d *decoder, rb *resourceBlock) *model.Resource { return d.azapi(rb) }
 	}
 	return nil
-}
-
-func (d *decoder) azurerm(m *azurerm.Resource, rb *resourceBlock) *model.Resource {
-	r := &model.Resource{
-		Type:       m.ARMType,
-		APIVersion: m.APIVersion,
-		Range:      d.header,
-		Body:       model.NewObject(d.header, model.Set),
-		Spelling:   m.Spelling(),
-	}
-	d.maybeAbsent = d.unknownDynamicBlocks(rb.body)
-	body := dynblock.Expand(rb.body, d.ctx)
-	var extra []string
-	if m.PatchTarget != "" {
-		extra = append(extra, m.PatchTarget)
-	}
-	attrs := d.decodeBlock(body, &m.Block, r.Body, extra...)
-	if m.Kind != "" {
-		r.Body.Set("kind", model.NewPrimitive(cty.StringVal(m.Kind), d.header, model.Defaulted))
-	}
-	if m.PatchTarget != "" {
-		r.Patch = true
-		if a := attrs[m.PatchTarget]; a != nil {
-			target := d.attribute(a)
-			r.Target = target.Refs
-			if id, ok := target.String(); ok {
-				r.Body.Set("name", model.NewPrimitive(cty.StringVal(azapi.LastSegment(id)), target.Range, model.Set))
-			}
-		}
-	}
-	return r
 }
 
 // value evaluates an expression the adapters read, keeping its evaluation errors.
@@ -81,147 +46,6 @@ func (d *decoder) child(ctx *hcl.EvalContext) *decoder {
 	c := *d
 	c.ctx, c.problems = ctx, nil
 	return &c
-}
-
-// decodeBlock writes what body holds into out according to spec and returns the attributes it read.
-func (d *decoder) decodeBlock(body hcl.Body, spec *azurerm.Block, out *model.Value, extra ...string) hcl.Attributes {
-	content, _, diags := body.PartialContent(schemaOf(spec, extra))
-	d.problems = append(d.problems, diags...)
-	d.fields(content.Attributes, spec.Fields, out)
-	for i := range spec.Blocks {
-		child := &spec.Blocks[i]
-		if child.Name == "" {
-			obj := objectAt(out, child.ARM, d.header)
-			d.setPresence(child, obj, d.header)
-			d.fields(content.Attributes, child.Fields, obj)
-			continue
-		}
-		blocks := content.Blocks.OfType(child.Name)
-		if len(blocks) == 0 {
-			continue
-		}
-		if !child.List {
-			blocks = blocks[:1]
-		}
-		elems := make([]*model.Value, len(blocks))
-		for j, b := range blocks {
-			elems[j] = model.NewObject(b.DefRange, model.Set)
-			d.setPresence(child, elems[j], b.DefRange)
-			d.decodeBlock(b.Body, child, elems[j])
-		}
-		if child.List {
-			out.Set(child.ARM, model.NewList(blocks[0].DefRange, model.Set, elems...))
-		} else {
-			out.Set(child.ARM, elems[0])
-		}
-	}
-	return content.Attributes
-}
-
-func (d *decoder) setPresence(spec *azurerm.Block, out *model.Value, rng hcl.Range) {
-	for _, c := range spec.Present {
-		if refs, maybe := d.maybeAbsent[spec.Name]; maybe && spec.Name != "" {
-			out.Set(c.ARM, model.NewUnknown(rng, refs...))
-			continue
-		}
-		out.Set(c.ARM, model.NewPrimitive(c.Value, rng, model.Set))
-	}
-}
-
-// unknownDynamicBlocks finds the dynamic blocks of a body whose for_each is unknown, in either syntax.
-func (d *decoder) unknownDynamicBlocks(body hcl.Body) map[string][]model.Ref {
-	content, _, _ := body.PartialContent(dynamicBlocksSchema)
-	var out map[string][]model.Ref
-	for _, b := range content.Blocks {
-		attrs, _, _ := b.Body.PartialContent(forEachSchema)
-		forEach := attrs.Attributes["for_each"]
-		if forEach == nil {
-			continue
-		}
-		v, _ := forEach.Expr.Value(d.ctx)
-		v, marks := v.UnmarkDeep()
-		if v.IsKnown() {
-			continue
-		}
-		if out == nil {
-			out = map[string][]model.Ref{}
-		}
-		out[b.Labels[0]] = model.RefsOf(marks)
-	}
-	return out
-}
-
-var (
-	dynamicBlocksSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "dynamic", LabelNames: []string{"type"}}}}
-	forEachSchema       = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "for_each"}}}
-)
-
-// objectAt returns the object at path below out, making it when absent.
-func objectAt(out *model.Value, path string, rng hcl.Range) *model.Value {
-	if v := out.Get(path); v.IsObject() {
-		return v
-	}
-	obj := model.NewObject(rng, model.Set)
-	out.Set(path, obj)
-	return obj
-}
-
-func schemaOf(spec *azurerm.Block, extra []string) *hcl.BodySchema {
-	s := &hcl.BodySchema{}
-	seen := map[string]bool{}
-	addAttr := func(name string) {
-		if !seen[name] {
-			seen[name] = true
-			s.Attributes = append(s.Attributes, hcl.AttributeSchema{Name: name})
-		}
-	}
-	for _, name := range extra {
-		addAttr(name)
-	}
-	for _, f := range spec.Fields {
-		addAttr(f.Arg)
-	}
-	for _, b := range spec.Blocks {
-		if b.Name == "" {
-			for _, f := range b.Fields {
-				addAttr(f.Arg)
-			}
-			continue
-		}
-		s.Blocks = append(s.Blocks, hcl.BlockHeaderSchema{Type: b.Name})
-	}
-	return s
-}
-
-// fields writes each mapped argument at its ARM path: the user's value through the transform, or the
-// provider's default, marked Defaulted at the resource header, when the argument is absent or null.
-func (d *decoder) fields(attrs hcl.Attributes, fields []azurerm.Field, out *model.Value) {
-	for _, f := range fields {
-		a := attrs[f.Arg]
-		var val cty.Value
-		if a != nil {
-			val = d.value(a.Expr)
-		}
-		if a == nil || (val.IsKnown() && val.IsNull()) {
-			if f.Default != cty.NilVal {
-				out.Set(f.ARM, model.FromCty(f.Transform.ToARM(f.Default), d.header, model.Defaulted))
-			}
-			continue
-		}
-		out.Set(f.ARM, d.build(a.Expr, a.Range, transform(val, f.Transform)))
-	}
-}
-
-// transform converts a marked value to the argument's type and then to ARM, keeping its marks.
-func transform(val cty.Value, t azurerm.Transform) cty.Value {
-	raw, marks := val.UnmarkDeep()
-	conv, err := convert.Convert(raw, t.Type)
-	if err != nil {
-		// A value of the wrong type is kept as written: no rule will take it for a secure setting, and
-		// Terraform itself rejects it.
-		return val
-	}
-	return t.ToARM(conv).WithMarks(marks)
 }
 
 func (d *decoder) azapi(rb *resourceBlock) *model.Resource {

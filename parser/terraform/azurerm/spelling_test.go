@@ -25,7 +25,7 @@ func TestSpelling(t *testing.T) {
 		{"azurerm_cognitive_account", "properties.somethingUnmapped", cty.True, "properties.somethingUnmapped", "true"},
 	}
 	for _, tt := range tests {
-		m, ok := Lookup(tt.tfType)
+		m, ok := lookup(tt.tfType)
 		if !ok {
 			t.Fatalf("no mapping for %s", tt.tfType)
 		}
@@ -55,7 +55,7 @@ func TestInstruct(t *testing.T) {
 		{"azurerm_cognitive_account", "properties.unmapped", cty.True, "set properties.unmapped = true"},
 	}
 	for _, tt := range tests {
-		m, _ := Lookup(tt.tfType)
+		m, _ := lookup(tt.tfType)
 		if got := m.Spelling().Instruct(tt.armPath, tt.armValue); got != tt.want {
 			t.Errorf("%s %s: %q, want %q", tt.tfType, tt.armPath, got, tt.want)
 		}

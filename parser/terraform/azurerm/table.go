@@ -1,10 +1,14 @@
 // Package azurerm maps azurerm resources to the ARM shape: one declarative table per resource type,
 // argument path → ARM path, a transform, and the value the provider sends when the argument is absent.
 // The facts come from the provider's source (../shared/reference/azure-ai-controls.md section 6).
+//
+// The table is interpreted over values, not syntax (see Adapt), so that every front end that knows an
+// azurerm resource's arguments (configuration evaluated by the Terraform front end, a plan's JSON) builds
+// the same ARM resource from them.
 package azurerm
 
 import (
-	"strings"
+	"slices"
 
 	"github.com/aigate-dev/aigate/model"
 	"github.com/zclconf/go-cty/cty"
@@ -24,7 +28,8 @@ type Resource struct {
 
 // Block maps a block (or the resource body itself) to an ARM object or array.
 type Block struct {
-	// Name is the Terraform block type; empty for the resource body.
+	// Name is the Terraform block type; empty for the resource body, and for a group of the enclosing
+	// body's arguments that share an ARM object (Present then applies whenever the enclosing body does).
 	Name string
 	// ARM is the path of the object (or array, when List) relative to the enclosing block's.
 	ARM string
@@ -53,124 +58,67 @@ type Const struct {
 	Value cty.Value
 }
 
-// Transform converts an argument's value to its ARM value and back. Both directions take and return
-// unmarked values and must accept unknown and null ones.
-type Transform struct {
-	// Type is the Terraform type the argument is converted to first.
-	Type  cty.Type
-	ToARM func(cty.Value) cty.Value
-	// FromARM gives the Terraform value for an ARM value, for messages.
-	FromARM func(cty.Value) cty.Value
+// Schema names the arguments and nested blocks the table reads of a resource type or a block. A front
+// end that reads configuration needs it: in JSON syntax, a nested block cannot be told from an argument
+// without a schema, and what the table does not read need not be evaluated.
+type Schema struct {
+	Arguments []string
+	Blocks    []BlockSchema
 }
 
-// Identity passes a value of type t through.
-func Identity(t cty.Type) Transform {
-	same := func(v cty.Value) cty.Value { return v }
-	return Transform{Type: t, ToARM: same, FromARM: same}
+// BlockSchema is the schema of one nested block type.
+type BlockSchema struct {
+	Type string
+	Schema
 }
 
-var (
-	str        = Identity(cty.String)
-	boolean    = Identity(cty.Bool)
-	stringList = Identity(cty.List(cty.String))
-	anyVal     = Identity(cty.DynamicPseudoType)
-)
-
-// inverted is a bool whose ARM twin says the opposite: local_auth_enabled ↔ disableLocalAuth.
-var inverted = Transform{
-	Type:    cty.Bool,
-	ToARM:   invertBool,
-	FromARM: invertBool,
+// SchemaOf returns what the table reads of an azurerm resource type; ok is false for a type it does not
+// declare.
+func SchemaOf(tfType string) (schema *Schema, ok bool) {
+	schema, ok = schemas[tfType]
+	return schema, ok
 }
 
-func invertBool(v cty.Value) cty.Value {
-	if !v.IsKnown() || v.IsNull() || v.Type() != cty.Bool {
-		return v
+var schemas = func() map[string]*Schema {
+	out := make(map[string]*Schema, len(resources))
+	for tfType, r := range resources {
+		s := r.Block.schema()
+		if r.PatchTarget != "" {
+			s.addArgument(r.PatchTarget)
+		}
+		out[tfType] = &s
 	}
-	return v.Not()
-}
+	return out
+}()
 
-// enabled is a bool whose ARM twin is the string Enabled or Disabled.
-var enabled = Transform{
-	Type: cty.Bool,
-	ToARM: func(v cty.Value) cty.Value {
-		if !v.IsKnown() || v.IsNull() || v.Type() != cty.Bool {
-			return v
-		}
-		if v.True() {
-			return cty.StringVal("Enabled")
-		}
-		return cty.StringVal("Disabled")
-	},
-	FromARM: func(v cty.Value) cty.Value {
-		if !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
-			return v
-		}
-		return cty.BoolVal(strings.EqualFold(v.AsString(), "Enabled"))
-	},
-}
-
-// valueObjects turns a list of strings into ARM's [{value: s}] arrays (ipRules).
-var valueObjects = Transform{
-	Type: cty.List(cty.String),
-	ToARM: func(v cty.Value) cty.Value {
-		if !v.IsWhollyKnown() || v.IsNull() || v.LengthInt() == 0 {
-			return v
-		}
-		var out []cty.Value
-		for it := v.ElementIterator(); it.Next(); {
-			_, s := it.Element()
-			out = append(out, cty.ObjectVal(map[string]cty.Value{"value": s}))
-		}
-		return cty.TupleVal(out)
-	},
-	FromARM: func(v cty.Value) cty.Value { return v },
-}
-
-// identityMap turns a list of identity IDs into ARM's userAssignedIdentities object keyed by ID.
-var identityMap = Transform{
-	Type: cty.List(cty.String),
-	ToARM: func(v cty.Value) cty.Value {
-		if !v.IsWhollyKnown() || v.IsNull() {
-			return v
-		}
-		out := map[string]cty.Value{}
-		for it := v.ElementIterator(); it.Next(); {
-			_, id := it.Element()
-			if !id.IsNull() {
-				out[id.AsString()] = cty.EmptyObjectVal
+func (b *Block) schema() Schema {
+	var s Schema
+	for _, f := range b.Fields {
+		s.addArgument(f.Arg)
+	}
+	for i := range b.Blocks {
+		child := &b.Blocks[i]
+		nested := child.schema()
+		if child.Name == "" {
+			for _, arg := range nested.Arguments {
+				s.addArgument(arg)
 			}
+			continue
 		}
-		return cty.ObjectVal(out)
-	},
-	FromARM: func(v cty.Value) cty.Value { return v },
+		s.Blocks = append(s.Blocks, BlockSchema{Type: child.Name, Schema: nested})
+	}
+	return s
 }
 
-// keyVaultKey splits a Key Vault key ID (https://vault.vault.azure.net/keys/name/version) into ARM's
-// keyVaultProperties, as the provider does.
-var keyVaultKey = Transform{
-	Type: cty.String,
-	ToARM: func(v cty.Value) cty.Value {
-		if !v.IsKnown() || v.IsNull() {
-			return v
-		}
-		id := v.AsString()
-		props := map[string]cty.Value{"keyVaultUri": cty.StringVal(id)}
-		if i := strings.Index(id, "/keys/"); i >= 0 {
-			props["keyVaultUri"] = cty.StringVal(id[:i+1])
-			name, version, _ := strings.Cut(id[i+len("/keys/"):], "/")
-			props["keyName"] = cty.StringVal(name)
-			if version != "" {
-				props["keyVersion"] = cty.StringVal(version)
-			}
-		}
-		return cty.ObjectVal(props)
-	},
-	FromARM: func(v cty.Value) cty.Value { return v },
+// addArgument adds an argument once, however many fields read it.
+func (s *Schema) addArgument(name string) {
+	if !slices.Contains(s.Arguments, name) {
+		s.Arguments = append(s.Arguments, name)
+	}
 }
 
-// Lookup returns the mapping of an azurerm resource type.
-func Lookup(tfType string) (*Resource, bool) {
+// lookup returns the mapping of an azurerm resource type.
+func lookup(tfType string) (*Resource, bool) {
 	r, ok := resources[tfType]
 	return r, ok
 }
