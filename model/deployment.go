@@ -41,11 +41,13 @@ type Output struct {
 }
 
 // NewDeployment makes a deployment of the resources a front end read. It merges patches into their
-// targets (Link), settles a resource declared twice into the declaration that deploys last (rules.md,
-// "One resource declared twice"), and indexes what remains for the resolver.
+// targets (Link), completes the IDs that name a parent or scope only by reference (compose), settles a
+// resource declared twice into the declaration that deploys last (rules.md, "One resource declared
+// twice"), and indexes what remains for the resolver.
 func NewDeployment(name string, lang Language, resources []*Resource, outputs []*Output) *Deployment {
 	d := &Deployment{Name: name, Language: lang, Outputs: outputs}
 	d.index(Link(resources))
+	d.compose()
 	if settled := d.settle(); len(settled) != len(d.Resources) {
 		d.index(settled)
 	}
