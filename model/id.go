@@ -146,7 +146,7 @@ func NewResourceID(typ, name string) ResourceID {
 //
 // ok is false for anything else, such as a bare name or a URL.
 func ParseResourceID(s string) (ResourceID, bool) {
-	if s == "" || strings.ContainsAny(s, " \t\n?#:") {
+	if s == "" || strings.ContainsAny(s, " \t\n#:") {
 		return ResourceID{}, false
 	}
 	segments := strings.Split(strings.Trim(s, "/"), "/")
