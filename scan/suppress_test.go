@@ -327,11 +327,7 @@ resource oai 'Microsoft.CognitiveServices/accounts@2025-06-01' = { // aigate:ign
 		},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if res := tt.run(t); res.Resources == 0 {
-				t.Skip("bicep front end pending")
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { tt.run(t) })
 	}
 }
 
