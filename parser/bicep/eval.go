@@ -28,6 +28,9 @@ type loader struct {
 	files  map[string]*parsedFile
 	shared map[string]*fileEval // files evaluated for what they export to `import`
 	found  map[string]bool      // whether a module's file exists, asked once per file
+	// moduleResources are the addresses of the resources each module call of the root being evaluated
+	// deploys, directly or through the modules it calls, by the call's address.
+	moduleResources map[string][]string
 }
 
 type parsedFile struct {
@@ -101,6 +104,12 @@ type fileEval struct {
 	prefix string
 	// stack are the files of the module calls that lead here, for cycles.
 	stack []string
+	// callers are the addresses of the module calls that lead here (of a looped call, its declaration and
+	// its instance), outermost first.
+	callers []string
+	// dependsOn is what every resource of the file waits for: what the module calls that lead here read
+	// and name in dependsOn.
+	dependsOn []model.Ref
 
 	symbols   map[string]*symbol
 	outputs   map[string]*syntax.Output
@@ -346,6 +355,40 @@ func (e *fileEval) output(name string) (cty.Value, bool) {
 		return cty.NilVal, false
 	}
 	return e.eval(d.Value, nil), true
+}
+
+// deploymentOutputs are the outputs of a root file, in order: what the deployment gives back. Their
+// addresses read "output <name>", as the declaration starts.
+func (e *fileEval) deploymentOutputs() []*model.Output {
+	var out []*model.Output
+	for _, d := range e.pf.file.Decls {
+		o, ok := d.(*syntax.Output)
+		if !ok || o.Name == nil || e.outputs[o.Name.Name] != o || o.Value == nil || e.cutShort(o.Rng) {
+			continue
+		}
+		out = append(out, &model.Output{
+			Name:      o.Name.Name,
+			Address:   "output " + o.Name.Name,
+			Range:     o.Rng,
+			Value:     e.build(o.Value, o.Value.Range(), nil),
+			Sensitive: decorated(o.Decorators, "secure"),
+			Language:  model.Bicep,
+		})
+	}
+	return out
+}
+
+// decorated reports whether one of the decorators is @name() or @sys.name().
+func decorated(decorators []*syntax.Decorator, name string) bool {
+	for _, d := range decorators {
+		if d.Call == nil || identName(d.Call.Name) != name {
+			continue
+		}
+		if recv, ok := d.Call.Receiver.(*syntax.Ident); d.Call.Receiver == nil || ok && recv.Name == "sys" {
+			return true
+		}
+	}
+	return false
 }
 
 // emit adds the file's resources, and those of the modules it calls, to the result.

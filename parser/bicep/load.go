@@ -181,6 +181,7 @@ func (l *loader) evaluateRoot(path string, values map[string]cty.Value) {
 		return
 	}
 	before := len(l.out.Resources)
+	l.moduleResources = map[string][]string{}
 	defer func() {
 		if p := recover(); p != nil {
 			l.out.Resources = l.out.Resources[:before]
@@ -191,5 +192,8 @@ func (l *loader) evaluateRoot(path string, values map[string]cty.Value) {
 	}()
 	e := l.newFileEval(pf, values, nil, "", []string{pf.path})
 	e.emit()
-	l.out.Deployments = append(l.out.Deployments, model.NewDeployment(path, model.Bicep, slices.Clone(l.out.Resources[before:]), nil))
+	outputs := e.deploymentOutputs()
+	resources := slices.Clone(l.out.Resources[before:])
+	l.dependOnModules(resources)
+	l.out.Deployments = append(l.out.Deployments, model.NewDeployment(path, model.Bicep, resources, outputs))
 }

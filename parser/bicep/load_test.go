@@ -261,7 +261,7 @@ resource accts '` + account + `' = [for n in names: {
 			},
 		},
 		{
-			name: "existing resources are not judged; children take their parent's type and name",
+			name: "existing resources are not judged, what is nested in them is; children take their parent's type and name",
 			files: map[string]string{"main.bicep": `
 resource old '` + account + `' existing = {
   name: 'old'
@@ -283,6 +283,8 @@ resource other 'Microsoft.CognitiveServices/accounts/deployments@2025-06-01' = {
 `},
 			paths: []string{"name", "properties.model.name"},
 			want: []got{
+				{"old::dep", "name", `"old/gpt"`, "set", 5},
+				{"old::dep", "properties.model.name", "absent", "", 0},
 				{"acct", "name", `"oai"`, "set", 9},
 				{"acct", "properties.model.name", "absent", "", 0},
 				{"acct::dep", "name", `"oai/gpt"`, "set", 11},
@@ -533,6 +535,8 @@ func TestDiagnostics(t *testing.T) {
 			[]string{"main.bicep:1: error: Unknown name"}},
 		{"a variable that depends on itself", map[string]string{"main.bicep": "var a = b\nvar b = a\nresource r 'Microsoft.CognitiveServices/accounts@2025-06-01' = {\n  name: a\n}\n"},
 			[]string{"main.bicep:1: error: Dependency cycle"}},
+		{"a resource whose name reads itself", map[string]string{"main.bicep": "resource r 'Microsoft.CognitiveServices/accounts@2025-06-01' = {\n  name: '${r.name}x'\n}\n"},
+			[]string{"main.bicep:2: error: Dependency cycle"}},
 		{"a .bicepparam file without using", map[string]string{"x.bicepparam": "param a = 1\n"},
 			[]string{"x.bicepparam:1: warning: Parameter file not applied"}},
 		{"a base .bicepparam file that uses none", map[string]string{

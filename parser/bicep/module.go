@@ -134,12 +134,17 @@ func (e *fileEval) loadModule(inst *moduleInstance) *fileEval {
 		return nil
 	}
 	given, allUnknown := e.moduleParams(inst)
+	dependsOn, callers := e.callDependencies(inst, given, allUnknown), e.callersOf(inst)
 	via := append(slices.Clone(e.via), header)
 	if strings.HasSuffix(path, ".json") {
 		if !slices.Contains(e.l.out.ModuleTemplates, path) {
 			e.l.out.ModuleTemplates = append(e.l.out.ModuleTemplates, path)
 		}
 		res := arm.EvaluateModule(path, given, via)
+		for _, r := range res.Resources {
+			r.DependsOn = model.SortedRefs(slices.Concat(r.DependsOn, dependsOn))
+			e.l.deployedThrough(callers, r)
+		}
 		e.l.out.Resources = append(e.l.out.Resources, res.Resources...)
 		e.l.out.Diagnostics = append(e.l.out.Diagnostics, res.Diagnostics...)
 		for f, src := range res.Sources {
@@ -153,6 +158,7 @@ func (e *fileEval) loadModule(inst *moduleInstance) *fileEval {
 	}
 	inst.child = e.l.newFileEval(pf, given, via, inst.address+".", append(slices.Clone(e.stack), path))
 	inst.child.givenUnknown = allUnknown
+	inst.child.dependsOn, inst.child.callers = dependsOn, callers
 	return inst.child
 }
 

@@ -81,6 +81,13 @@ type instance struct {
 	named    bool
 	naming   bool
 	children map[*syntax.Resource]*resourceSet
+	// evaluated holds the body's name and meta properties (parent, scope, dependsOn) once evaluated:
+	// naming the resource, identifying it and emitting it each read them, and an error in one is
+	// reported once. A nil entry is a property being evaluated.
+	evaluated map[string]*cty.Value
+	// id is the instance's identity once worked out (see idOf).
+	id          *model.ResourceID
+	identifying bool
 }
 
 // instancesOf resolves a set's instances once. The resources nested in an instance's body are in scope
@@ -162,8 +169,8 @@ func (e *fileEval) resourceProperty(inst *instance, name string) cty.Value {
 	switch strings.ToLower(name) {
 	case "name":
 		// The name as written: a child's reads 'gpt', not 'account/gpt'.
-		if p := property(inst.body, "name"); p != nil {
-			return plain(e.eval(p.Value, inst.scope))
+		if v, p := e.bodyValue(inst, "name"); p != nil {
+			return plain(v)
 		}
 		return cty.UnknownVal(cty.String)
 	case "type":
@@ -185,13 +192,13 @@ func (e *fileEval) nameOf(inst *instance) cty.Value {
 	inst.naming = true
 	defer func() { inst.naming = false }()
 	name := cty.UnknownVal(cty.String)
-	if p := property(inst.body, "name"); p != nil {
-		name = plain(e.eval(p.Value, inst.scope))
+	if v, p := e.bodyValue(inst, "name"); p != nil {
+		name = plain(v)
 	}
 	if parent := e.parentOf(inst); parent != nil {
 		name = joinName(e.nameOf(parent), name)
-	} else if p := property(inst.body, "parent"); p != nil {
-		name = joinName(cty.UnknownVal(cty.String).WithMarks(marksOf(e.eval(p.Value, inst.scope))), name)
+	} else if v, p := e.bodyValue(inst, "parent"); p != nil {
+		name = joinName(cty.UnknownVal(cty.String).WithMarks(marksOf(v)), name)
 	}
 	inst.name, inst.named = name, true
 	return name
@@ -212,15 +219,40 @@ func (e *fileEval) parentOf(inst *instance) *instance {
 	if inst.set.parent != nil {
 		return inst.set.parent
 	}
-	p := property(inst.body, "parent")
-	if p == nil {
-		return nil
-	}
-	v, _ := e.eval(p.Value, inst.scope).Unmark()
-	if v.IsKnown() && !v.IsNull() && v.Type() == resourceCapsule {
-		return v.EncapsulatedValue().(*instance)
+	v, _ := e.bodyValue(inst, "parent")
+	return instanceOf(v)
+}
+
+// instanceOf is the resource a value names when it is a resource's symbolic name (or one instance of a
+// loop), else nil.
+func instanceOf(v cty.Value) *instance {
+	u, _ := v.Unmark()
+	if u.IsKnown() && !u.IsNull() && u.Type() == resourceCapsule {
+		return u.EncapsulatedValue().(*instance)
 	}
 	return nil
+}
+
+// bodyValue evaluates a property of the instance's body once; p is nil when the body does not have it.
+func (e *fileEval) bodyValue(inst *instance, name string) (v cty.Value, p *syntax.Property) {
+	p = property(inst.body, name)
+	if p == nil {
+		return cty.NilVal, nil
+	}
+	switch known, ok := inst.evaluated[name]; {
+	case ok && known == nil:
+		e.errorAt(p.Rng, "Dependency cycle", fmt.Sprintf("The %s of %s depends on itself; Bicep rejects such a file, so it is unknown here.", name, inst.address))
+		return cty.DynamicVal, p
+	case ok:
+		return *known, p
+	}
+	if inst.evaluated == nil {
+		inst.evaluated = map[string]*cty.Value{}
+	}
+	inst.evaluated[name] = nil
+	v = e.eval(p.Value, inst.scope)
+	inst.evaluated[name] = &v
+	return v, p
 }
 
 // property finds a property of an object literal by name.
@@ -261,7 +293,9 @@ func itemsOf(obj *syntax.Object) []syntax.ObjectItem {
 	return obj.Items
 }
 
-// childSet is the set of a nested declaration under one instance of its parent.
+// childSet is the set of a nested declaration under one instance of its parent. A child nested in an
+// existing resource is deployed unless it is declared existing itself, as Bicep deploys a file share
+// nested in an existing storage account.
 func (e *fileEval) childSet(parent *instance, decl *syntax.Resource) *resourceSet {
 	if set, ok := parent.children[decl]; ok {
 		return set
@@ -270,7 +304,7 @@ func (e *fileEval) childSet(parent *instance, decl *syntax.Resource) *resourceSe
 		parent.children = map[*syntax.Resource]*resourceSet{}
 	}
 	set := &resourceSet{decl: decl, parent: parent, address: parent.address + "::" + identName(decl.Name),
-		existing: decl.Existing || parent.set.existing}
+		existing: decl.Existing}
 	parent.children[decl] = set
 	return set
 }
@@ -302,7 +336,7 @@ func (e *fileEval) emitInstance(inst *instance) {
 	if inst.body == nil || inst.typ == "" {
 		return
 	}
-	if cut := e.pf.cutAt; cut != nil && decl.Rng.End.Byte >= cut.Byte && decl.Rng.Start.Byte <= cut.Byte {
+	if e.cutShort(decl.Rng) {
 		return // what the parser recovered may lack the settings that make it secure
 	}
 	header := hcl.RangeBetween(decl.Rng, decl.TypeRef.Rng)
@@ -315,6 +349,10 @@ func (e *fileEval) emitInstance(inst *instance) {
 		Language:   model.Bicep,
 		Spelling:   spelling{},
 		Via:        slices.Clone(e.via),
+		ID:         e.idOf(inst),
+		ParentRef:  e.parentRef(inst),
+		Scope:      e.scopeRef(inst),
+		DependsOn:  e.dependencies(inst),
 	}
 	r.Body = e.fill(r.Body, withoutMeta(inst.body), inst.scope)
 	if p := property(inst.body, "name"); p != nil {
@@ -325,6 +363,13 @@ func (e *fileEval) emitInstance(inst *instance) {
 		}
 	}
 	e.l.out.Resources = append(e.l.out.Resources, r)
+	e.l.deployedThrough(e.callers, r)
+}
+
+// cutShort reports whether a declaration reaches the first syntax error of its file.
+func (e *fileEval) cutShort(rng hcl.Range) bool {
+	cut := e.pf.cutAt
+	return cut != nil && rng.End.Byte >= cut.Byte && rng.Start.Byte <= cut.Byte
 }
 
 // maxNameExpr bounds the expression a message quotes for a name known only at deployment.
