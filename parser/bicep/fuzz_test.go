@@ -7,13 +7,18 @@ import (
 )
 
 // FuzzLoad evaluates arbitrary source as a .bicep file: whatever the parser recovers, the evaluator must
-// not fail, which it would report as an internal error. The seeds are the rule fixtures.
+// not fail, which it would report as an internal error. The seeds are the rule and scenario fixtures.
 func FuzzLoad(f *testing.F) {
-	seeds, err := filepath.Glob(filepath.Join("..", "..", "checks", "testdata", "bicep", "*", "*.bicep"))
+	testdata := filepath.Join("..", "..", "checks", "testdata")
+	scenarios, err := filepath.Glob(filepath.Join(testdata, "scenarios", "bicep", "*", "*.bicep"))
 	if err != nil {
 		f.Fatal(err)
 	}
-	for _, seed := range seeds {
+	rules, err := filepath.Glob(filepath.Join(testdata, "rules", "*", "bicep", "*", "*.bicep"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, seed := range append(scenarios, rules...) {
 		src, err := os.ReadFile(seed)
 		if err != nil {
 			f.Fatal(err)
@@ -21,6 +26,8 @@ func FuzzLoad(f *testing.F) {
 		f.Add(src)
 	}
 	f.Add([]byte("resource a 'Microsoft.CognitiveServices/accounts@2025-06-01' = [for (x, i) in range(0, 3): if (i > 0) {\n  name: '${x}'\n  resource c 'deployments@2025-06-01' = {\n    name: a[0].name\n  }\n}]\n"))
+	// A resource whose name reads itself once recursed until the stack overflowed.
+	f.Add([]byte("resource a 'Microsoft.CognitiveServices/accounts@2025-06-01' = {\n  name: '${a.name}x'\n  scope: a\n  parent: a\n}\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		dir := t.TempDir()
 		path := filepath.Join(dir, "main.bicep")
