@@ -34,6 +34,9 @@ type moduleEval struct {
 	// not create; existenceRefs says what that count or for_each comes from.
 	existenceUnknown bool
 	existenceRefs    []model.Ref
+	// dependsOn is what every resource of the module instance is deployed after: what the calls that
+	// lead to it read and name in depends_on.
+	dependsOn []model.Ref
 
 	inputs  map[string]cty.Value
 	vars    map[string]cty.Value
@@ -63,11 +66,26 @@ func (e *moduleEval) run() cty.Value {
 	}
 	outputs := map[string]cty.Value{}
 	for _, o := range e.mod.outputs {
-		v, diags := o.value.Value(ctx)
-		e.note(diags)
-		outputs[o.name] = failed(v, diags)
+		d := &decoder{ctx: ctx, header: o.header, addr: e.addr}
+		v := d.value(o.value.Expr)
+		e.note(d.problems)
+		outputs[o.name] = v
+		if e.depth == 0 {
+			e.out.outputs = append(e.out.outputs, &model.Output{Name: o.name, Address: "output." + o.name, Range: o.header,
+				Value: d.build(o.value.Expr, o.value.Range, v), Sensitive: isTrue(o.sensitive, ctx), Language: model.Terraform})
+		}
 	}
 	return cty.ObjectVal(outputs)
+}
+
+// isTrue reports whether an argument such as sensitive is written and evaluates to true.
+func isTrue(a *hcl.Attribute, ctx *hcl.EvalContext) bool {
+	if a == nil {
+		return false
+	}
+	v, diags := a.Expr.Value(ctx)
+	v, _ = v.UnmarkDeep()
+	return !diags.HasErrors() && v.IsKnown() && !v.IsNull() && v.Type() == cty.Bool && v.True()
 }
 
 func (e *moduleEval) ctx() *hcl.EvalContext {
@@ -212,14 +230,17 @@ func (e *moduleEval) evalCall(call *moduleCall, ctx *hcl.EvalContext) cty.Value 
 		return outside
 	}
 	exp := e.expand(call.count, call.forEach, ctx, call.block.DefRange)
+	named := slices.Concat(e.dependsOn, e.namedDependencies(call.dependsOn))
 	outputs := make([]cty.Value, len(exp.instances))
 	for i, inst := range exp.instances {
 		ictx := inst.context(ctx)
 		inputs := map[string]cty.Value{}
+		dependsOn := slices.Clone(named)
 		for name, a := range call.inputs {
 			v, diags := a.Expr.Value(ictx)
 			e.note(diags)
 			inputs[name] = failed(v, diags)
+			dependsOn = append(dependsOn, resourceRefs(inputs[name])...)
 		}
 		child := &moduleEval{
 			l: e.l, root: e.root, workspace: e.workspace, mod: mod, inputs: inputs, out: e.out, depth: e.depth + 1,
@@ -230,6 +251,7 @@ func (e *moduleEval) evalCall(call *moduleCall, ctx *hcl.EvalContext) cty.Value 
 
 			existenceUnknown: e.existenceUnknown || exp.mode == unknownRepetition,
 			existenceRefs:    model.SortedRefs(append(slices.Clone(e.existenceRefs), exp.refs...)),
+			dependsOn:        model.SortedRefs(dependsOn),
 		}
 		outputs[i] = child.run()
 	}
@@ -337,6 +359,7 @@ func (e *moduleEval) evalResource(rb *resourceBlock, ctx *hcl.EvalContext) {
 	if !ok {
 		exp = e.expand(rb.count, rb.forEach, ctx, rb.block.DefRange)
 	}
+	dependsOn := model.SortedRefs(slices.Concat(e.dependsOn, e.namedDependencies(rb.dependsOn)))
 	for _, inst := range exp.instances {
 		d := &decoder{ctx: inst.context(ctx), header: rb.block.DefRange, addr: e.addr}
 		r := adapt(d, rb)
@@ -346,6 +369,7 @@ func (e *moduleEval) evalResource(rb *resourceBlock, ctx *hcl.EvalContext) {
 		}
 		r.ExistenceUnknown = e.existenceUnknown || exp.mode == unknownRepetition
 		r.ExistenceRefs = model.SortedRefs(append(slices.Clone(e.existenceRefs), exp.refs...))
+		r.DependsOn = slices.Clone(dependsOn)
 		r.Address = e.addr + rb.typ + "." + rb.name + inst.suffix
 		r.Via = e.via
 		r.Language = model.Terraform

@@ -137,15 +137,19 @@ const maxRootInstances = 100_000
 
 // collector gathers what the modules of one root produce.
 type collector struct {
-	resources  []*model.Resource
-	deployment *model.Deployment
-	diags      hcl.Diagnostics
-	warned     map[string]bool
-	instances  int
+	resources []*model.Resource
+	// outputs are the root module's.
+	outputs []*model.Output
+	// moduleCalls holds the addresses of the module calls that a depends_on names.
+	moduleCalls map[string]bool
+	deployment  *model.Deployment
+	diags       hcl.Diagnostics
+	warned      map[string]bool
+	instances   int
 }
 
 func (l *loader) evalRoot(dir string, opts Options) (c *collector) {
-	c = &collector{warned: map[string]bool{}}
+	c = &collector{warned: map[string]bool{}, moduleCalls: map[string]bool{}}
 	defer func() {
 		if p := recover(); p != nil {
 			c.resources = nil
@@ -160,8 +164,9 @@ func (l *loader) evalRoot(dir string, opts Options) (c *collector) {
 	c.diags = append(c.diags, diags...)
 	e := &moduleEval{l: l, root: dir, workspace: workspace(dir), mod: mod, inputs: inputs, out: c, chain: []string{filepath.Clean(dir)}}
 	e.run()
+	c.dependOnModules()
 	// Patches apply within the configuration that holds them: another root is another deployment.
-	c.deployment = model.NewDeployment(dir, model.Terraform, c.resources, nil)
+	c.deployment = model.NewDeployment(dir, model.Terraform, c.resources, c.outputs)
 	return c
 }
 

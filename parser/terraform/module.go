@@ -43,7 +43,7 @@ var fileSchema = &hcl.BodySchema{
 
 var (
 	variableSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "default"}, {Name: "type"}, {Name: "nullable"}}}
-	outputSchema   = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "value"}}}
+	outputSchema   = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "value"}, {Name: "sensitive"}}}
 	moduleSchema   = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
 		{Name: "source"}, {Name: "version"}, {Name: "count"}, {Name: "for_each"}, {Name: "providers"}, {Name: "depends_on"},
 	}}
@@ -76,17 +76,20 @@ type variable struct {
 }
 
 type output struct {
-	name  string
-	value hcl.Expression
+	name      string
+	header    hcl.Range
+	value     *hcl.Attribute
+	sensitive *hcl.Attribute
 }
 
 type moduleCall struct {
-	name    string
-	source  string
-	block   *hcl.Block
-	count   *hcl.Attribute
-	forEach *hcl.Attribute
-	inputs  hcl.Attributes
+	name      string
+	source    string
+	block     *hcl.Block
+	count     *hcl.Attribute
+	forEach   *hcl.Attribute
+	dependsOn *hcl.Attribute
+	inputs    hcl.Attributes
 }
 
 type resourceBlock struct {
@@ -94,6 +97,7 @@ type resourceBlock struct {
 	block     *hcl.Block
 	count     *hcl.Attribute
 	forEach   *hcl.Attribute
+	dependsOn *hcl.Attribute
 	body      hcl.Body
 }
 
@@ -381,14 +385,14 @@ func (m *module) add(block *hcl.Block) hcl.Diagnostics {
 	case "output":
 		content, _, diags := block.Body.PartialContent(outputSchema)
 		if v := content.Attributes["value"]; v != nil {
-			m.outputs = append(m.outputs, &output{name: block.Labels[0], value: v.Expr})
+			m.outputs = append(m.outputs, &output{name: block.Labels[0], header: block.DefRange, value: v, sensitive: content.Attributes["sensitive"]})
 		}
 		return diags
 	case "module":
 		content, remain, diags := block.Body.PartialContent(moduleSchema)
 		inputs, inputDiags := remain.JustAttributes()
 		call := &moduleCall{name: block.Labels[0], block: block, count: content.Attributes["count"],
-			forEach: content.Attributes["for_each"], inputs: inputs}
+			forEach: content.Attributes["for_each"], dependsOn: content.Attributes["depends_on"], inputs: inputs}
 		if src := content.Attributes["source"]; src != nil {
 			if v, d := src.Expr.Value(nil); !d.HasErrors() && v.IsKnown() && !v.IsNull() && v.Type() == cty.String {
 				call.source = v.AsString()
@@ -399,7 +403,7 @@ func (m *module) add(block *hcl.Block) hcl.Diagnostics {
 	case "resource", "data", "ephemeral":
 		content, remain, diags := block.Body.PartialContent(resourceSchema)
 		rb := &resourceBlock{typ: block.Labels[0], name: block.Labels[1], block: block,
-			count: content.Attributes["count"], forEach: content.Attributes["for_each"], body: remain}
+			count: content.Attributes["count"], forEach: content.Attributes["for_each"], dependsOn: content.Attributes["depends_on"], body: remain}
 		switch block.Type {
 		case "data":
 			m.data = append(m.data, rb)
