@@ -10,7 +10,13 @@ import (
 // FuzzLoad feeds arbitrary text to the front end as a module's main.tf. It must never fail inside: the
 // loader turns a panic into an "Internal error" diagnostic, so that is what the fuzzer looks for.
 func FuzzLoad(f *testing.F) {
-	seeds, _ := filepath.Glob(filepath.Join("..", "..", "checks", "testdata", "terraform", "*", "*.tf"))
+	testdata := filepath.Join("..", "..", "checks", "testdata")
+	scenarios, _ := filepath.Glob(filepath.Join(testdata, "scenarios", "terraform", "*", "*.tf"))
+	rules, _ := filepath.Glob(filepath.Join(testdata, "rules", "*", "terraform", "*", "*.tf"))
+	seeds := append(scenarios, rules...)
+	if len(seeds) == 0 {
+		f.Fatal("no fixture to seed the fuzzer with under checks/testdata")
+	}
 	for _, path := range seeds {
 		if src, err := os.ReadFile(path); err == nil {
 			f.Add(string(src))
