@@ -3,6 +3,7 @@ package terraform
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -13,7 +14,7 @@ func FuzzLoad(f *testing.F) {
 	testdata := filepath.Join("..", "..", "checks", "testdata")
 	scenarios, _ := filepath.Glob(filepath.Join(testdata, "scenarios", "terraform", "*", "*.tf"))
 	rules, _ := filepath.Glob(filepath.Join(testdata, "rules", "*", "terraform", "*", "*.tf"))
-	seeds := append(scenarios, rules...)
+	seeds := slices.Concat(scenarios, rules)
 	if len(seeds) == 0 {
 		f.Fatal("no fixture to seed the fuzzer with under checks/testdata")
 	}
