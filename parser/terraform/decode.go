@@ -67,7 +67,9 @@ func (d *decoder) azapi(rb *resourceBlock) *model.Resource {
 		args.Type = d.typePrefix(a)
 	}
 	if a := content.Attributes["resource_id"]; a != nil && args.Name == nil && !args.ResourceID.IsKnown() {
-		args.Name = trailingName(a.Expr)
+		typ, _ := args.Type.String()
+		armType, _, _ := strings.Cut(typ, "@")
+		args.Name = trailingName(a.Expr, armType)
 	}
 	if a := content.Attributes["body"]; a != nil {
 		args.Body = d.body(a)
@@ -107,19 +109,19 @@ func (d *decoder) typePrefix(a *hcl.Attribute) *model.Value {
 	return model.NewPrimitive(cty.StringVal(prefix[:at+1]), a.Range, model.Set)
 }
 
-// trailingName reads the target's name from a resource ID built as "${parent}/.../accounts/NAME", where
-// the parent is unknown but the name is written out.
-func trailingName(expr hcl.Expression) *model.Value {
+// trailingName reads the target's name from a resource ID of armType built as
+// "${parent}/.../accounts/NAME", where the parent is unknown but the name is written out.
+func trailingName(expr hcl.Expression, armType string) *model.Value {
 	tmpl, ok := expr.(*hclsyntax.TemplateExpr)
 	if !ok || len(tmpl.Parts) == 0 {
 		return nil
 	}
 	last, ok := tmpl.Parts[len(tmpl.Parts)-1].(*hclsyntax.LiteralValueExpr)
-	if !ok || last.Val.Type() != cty.String || !strings.Contains(last.Val.AsString(), "/") {
+	if !ok || last.Val.Type() != cty.String {
 		return nil
 	}
-	name := azapi.LastSegment(last.Val.AsString())
-	if name == "" {
+	name, ok := azapi.NameInTail(armType, last.Val.AsString())
+	if !ok {
 		return nil
 	}
 	return model.NewPrimitive(cty.StringVal(name), last.Range(), model.Set)

@@ -217,3 +217,59 @@ func TestDependsOnJSON(t *testing.T) {
 		t.Errorf("depends on (-want +got):\n%s", diff)
 	}
 }
+
+// TestAzapiIdentity checks the IDs, parents and scopes azapi resources end with once the deployment is
+// made: a child under a reference takes its parent's name, a diagnostic setting on an account extends it,
+// and an update aimed at "${parent}/deployments/NAME" patches that deployment.
+func TestAzapiIdentity(t *testing.T) {
+	_, res := loadTree(t, map[string]string{"main.tf": `resource "azapi_resource" "oai" {
+  type = "Microsoft.CognitiveServices/accounts@2025-06-01"
+  name = "oai"
+}
+resource "azapi_resource" "gpt4" {
+  type      = "Microsoft.CognitiveServices/accounts/deployments@2025-06-01"
+  name      = "gpt4"
+  parent_id = azapi_resource.oai.id
+}
+resource "azapi_resource" "literal" {
+  type      = "Microsoft.CognitiveServices/accounts/deployments@2025-06-01"
+  name      = "gpt4o"
+  parent_id = "/subscriptions/s/resourceGroups/g/providers/Microsoft.CognitiveServices/accounts/oai"
+}
+resource "azapi_resource" "logs" {
+  type      = "Microsoft.Insights/diagnosticSettings@2021-05-01-preview"
+  name      = "logs"
+  parent_id = azapi_resource.oai.id
+}
+resource "azapi_update_resource" "rai" {
+  type        = "Microsoft.CognitiveServices/accounts/deployments@2025-06-01"
+  resource_id = "${azapi_resource.oai.id}/deployments/gpt4"
+  body = {
+    properties = { raiPolicyName = "strict" }
+  }
+}
+`})
+	type identity struct{ ID, Parent, Scope, RaiPolicy string }
+	got := map[string]identity{}
+	for _, r := range res.Deployments[0].Resources {
+		id := identity{ID: r.ID.String(), RaiPolicy: model.JSONText(r.Get("properties.raiPolicyName").Cty())}
+		if r.ParentRef != nil {
+			id.Parent = strings.Join(addresses(r.ParentRef.Refs), ",")
+		}
+		if r.Scope != nil {
+			id.Scope = strings.Join(addresses(r.Scope.Refs), ",")
+		}
+		got[r.Address] = id
+	}
+	want := map[string]identity{
+		"azapi_resource.oai":  {ID: "Microsoft.CognitiveServices/accounts/oai", RaiPolicy: "null"},
+		"azapi_resource.gpt4": {ID: "Microsoft.CognitiveServices/accounts/oai/deployments/gpt4", Parent: "azapi_resource.oai", RaiPolicy: `"strict"`},
+		"azapi_resource.literal": {ID: "/subscriptions/s/resourceGroups/g/providers/Microsoft.CognitiveServices/accounts/oai/deployments/gpt4o",
+			RaiPolicy: "null"},
+		"azapi_resource.logs": {ID: "Microsoft.CognitiveServices/accounts/oai/providers/Microsoft.Insights/diagnosticSettings/logs",
+			Scope: "azapi_resource.oai", RaiPolicy: "null"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("identities (-want +got):\n%s", diff)
+	}
+}

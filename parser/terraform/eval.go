@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/aigate-dev/aigate/model"
+	"github.com/aigate-dev/aigate/parser/terraform/azapi"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -374,6 +375,9 @@ func (e *moduleEval) evalResource(rb *resourceBlock, ctx *hcl.EvalContext) {
 		r.Via = e.via
 		r.Language = model.Terraform
 		e.out.resources = append(e.out.resources, r)
+		if azapi.Handles(rb.typ) {
+			e.out.azapi = append(e.out.azapi, r)
+		}
 	}
 }
 

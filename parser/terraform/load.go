@@ -140,6 +140,8 @@ type collector struct {
 	resources []*model.Resource
 	// outputs are the root module's.
 	outputs []*model.Output
+	// azapi holds the resources read from azapi_resource and azapi_update_resource.
+	azapi []*model.Resource
 	// moduleCalls holds the addresses of the module calls that a depends_on names.
 	moduleCalls map[string]bool
 	deployment  *model.Deployment
@@ -165,6 +167,7 @@ func (l *loader) evalRoot(dir string, opts Options) (c *collector) {
 	e := &moduleEval{l: l, root: dir, workspace: workspace(dir), mod: mod, inputs: inputs, out: c, chain: []string{filepath.Clean(dir)}}
 	e.run()
 	c.dependOnModules()
+	c.scopeByReference()
 	// Patches apply within the configuration that holds them: another root is another deployment.
 	c.deployment = model.NewDeployment(dir, model.Terraform, c.resources, c.outputs)
 	return c

@@ -3,6 +3,7 @@
 package azapi
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/aigate-dev/aigate/model"
@@ -53,13 +54,107 @@ func Adapt(tfType string, header hcl.Range, args Args) (*model.Resource, bool) {
 	} else if body != nil && body.State == model.Unknown {
 		r.Body.Set("properties", body)
 	}
+	r.ID, r.ParentRef, r.Scope = place(armType, args)
 	if r.Patch {
 		r.Target = patchTarget(args)
-		if id, ok := args.ResourceID.String(); ok && args.Name == nil {
-			r.Body.Set("name", model.NewPrimitive(cty.StringVal(LastSegment(id)), args.ResourceID.Range, model.Set))
+		if _, known := args.ResourceID.String(); known && args.Name == nil && r.ID.Known() {
+			r.Body.Set("name", model.NewPrimitive(cty.StringVal(r.ID.LastName()), args.ResourceID.Range, model.Set))
 		}
 	}
 	return r, true
+}
+
+// place works out the resource's ID and what its parent_id names: the parent it sits under, or, for an
+// extension resource (a diagnostic setting, a role assignment), the resource it extends. An update's
+// resource_id is its target's ID. A parent known only at deployment leaves "?" for the parent's name
+// segments, which the deployment completes once it resolves the parent (and ScopeByReference tells an
+// extension resource whose parent_id is a reference).
+func place(armType string, args Args) (id model.ResourceID, parent, scope *model.Value) {
+	if text, ok := args.ResourceID.String(); ok {
+		if target, ok := model.ParseResourceID(text); ok {
+			return target, nil, nil
+		}
+	}
+	name := unknownSegment
+	if n, ok := args.Name.String(); ok && n != "" {
+		name = n
+	}
+	id = model.NewResourceID(armType, unknownName(parentType(armType))+name)
+	text, known := args.ParentID.String()
+	at, isID := model.ParseResourceID(text)
+	switch {
+	case !known || !isID:
+	case extends(armType, at.Type):
+		id.Scope = &at
+		return id, nil, args.ParentID
+	case at.Type == "":
+		id.Container = at.Container
+	case strings.EqualFold(at.Type, parentType(armType)):
+		id = at.ChildID(armType, name)
+	}
+	return id, args.ParentID, nil
+}
+
+// ScopeByReference makes r an extension resource of what its parent_id names when that is a reference
+// to resources that cannot be its parent: named, the resources the reference points at. r's ID then
+// takes the scope's ID when there is one scope, else a scope of that type whose name is known only at
+// deployment.
+func ScopeByReference(r *model.Resource, named []*model.Resource) {
+	if r.ParentRef == nil || r.ParentRef.IsKnown() || len(named) == 0 {
+		return
+	}
+	typ := named[0].Type
+	for _, n := range named[1:] {
+		if !strings.EqualFold(n.Type, typ) {
+			return
+		}
+	}
+	if !extends(r.Type, typ) {
+		return
+	}
+	scope := model.NewResourceID(typ, unknownName(parentType(typ))+unknownSegment)
+	if len(named) == 1 && named[0].ID.Type != "" {
+		scope = named[0].ID
+	}
+	r.Scope, r.ParentRef = r.ParentRef, nil
+	r.ID.Scope = &scope
+}
+
+// extends reports whether a resource of armType whose parent_id is a resource of parentIDType extends
+// that resource rather than sits under it. A resource group, subscription or management group holds
+// resources rather than being extended. A top-level type under any other resource extends it; a child
+// type, only a resource of another provider (a parent_id of the wrong level of its own provider is a
+// mistake that Azure rejects, not an extension).
+func extends(armType, parentIDType string) bool {
+	if parentIDType == "" || slices.ContainsFunc(containerTypes, func(t string) bool { return strings.EqualFold(t, parentIDType) }) {
+		return false
+	}
+	return parentType(armType) == "" || !strings.EqualFold(namespace(parentIDType), namespace(armType))
+}
+
+func namespace(armType string) string {
+	ns, _, _ := strings.Cut(armType, "/")
+	return ns
+}
+
+var containerTypes = []string{"Microsoft.Resources/resourceGroups", "Microsoft.Resources/subscriptions", "Microsoft.Management/managementGroups"}
+
+// parentType is the type one level up: Microsoft.CognitiveServices/accounts for .../accounts/deployments,
+// "" for a top-level type.
+func parentType(armType string) string {
+	if strings.Count(armType, "/") < 2 {
+		return ""
+	}
+	return armType[:strings.LastIndex(armType, "/")]
+}
+
+// unknownSegment is a name segment known only at deployment, as model.ResourceID writes it.
+const unknownSegment = "?"
+
+// unknownName is the name of a resource of type typ known only at deployment, with a trailing "/" to
+// append a child's name to: "?/" for an account, "" for no type at all.
+func unknownName(typ string) string {
+	return strings.Repeat(unknownSegment+"/", strings.Count(typ, "/"))
 }
 
 // patchTarget names the resource an update applies to: through its resource_id, else through its name
@@ -113,7 +208,19 @@ func identity(block *model.Value) *model.Value {
 	return out
 }
 
-// LastSegment returns the name at the end of an ARM resource ID.
-func LastSegment(id string) string {
-	return id[strings.LastIndex(id, "/")+1:]
+// NameInTail reads the name at the end of what is written of a resource ID whose head is known only at
+// deployment: "${azurerm_resource_group.rg.id}/providers/Microsoft.CognitiveServices/accounts/oai", whose
+// tail is an ID of its own, or "${azapi_resource.oai.id}/deployments/gpt4", the last levels of an ID of
+// armType.
+func NameInTail(armType, tail string) (string, bool) {
+	if id, ok := model.ParseResourceID(tail); ok && id.Type != "" {
+		return id.LastName(), true
+	}
+	for head := parentType(armType); head != ""; head = parentType(head) {
+		headID := model.NewResourceID(head, unknownName(parentType(head))+unknownSegment)
+		if id, ok := model.ParseResourceID(headID.String() + tail); ok && strings.EqualFold(id.Type, armType) {
+			return id.LastName(), true
+		}
+	}
+	return "", false
 }
