@@ -1,11 +1,13 @@
 package azurerm
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/aigate-dev/aigate/model"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
 )
 
 // Adapt builds the ARM resource that an azurerm resource of type tfType deploys, or nil for a type the
@@ -29,10 +31,13 @@ func Adapt(tfType string, header hcl.Range, body *model.Value) (*model.Resource,
 		Body:       model.NewObject(header, model.Set),
 		Spelling:   m.Spelling(),
 	}
+	for _, c := range m.Constants {
+		r.Body.Set(c.ARM, model.NewPrimitive(c.Value, header, model.Defaulted))
+	}
 	a := adapter{header: header}
 	a.block(&m.Block, body, r.Body)
-	if m.Kind != "" {
-		r.Body.Set("kind", model.NewPrimitive(cty.StringVal(m.Kind), header, model.Defaulted))
+	if m.Scope != "" {
+		r.Scope = body.Field(m.Scope)
 	}
 	if m.PatchTarget != "" {
 		r.Patch = true
@@ -74,22 +79,70 @@ func (a adapter) block(spec *Block, in, out *model.Value) {
 		if !child.List {
 			blocks = blocks[:1]
 		}
-		elems := make([]*model.Value, len(blocks))
-		for j, b := range blocks {
-			if b.State == model.Unknown && !b.IsObject() {
-				elems[j] = model.NewUnknown(b.Range, b.Refs...)
-				continue
-			}
-			elems[j] = model.NewObject(b.Range, model.Set)
-			present(child, elems[j], b.Range, b)
-			a.block(child, b, elems[j])
+		if child.ARM == "" {
+			present(child, out, blocks[0].Range, blocks[0])
+			a.block(child, blocks[0], out)
+			continue
 		}
-		if child.List {
-			out.Set(child.ARM, model.NewList(given.Range, model.Set, elems...))
-		} else {
-			out.Set(child.ARM, elems[0])
+		byPath := map[string][]*model.Value{}
+		var paths []string
+		for _, b := range blocks {
+			for _, path := range child.paths(b) {
+				if _, seen := byPath[path]; !seen {
+					paths = append(paths, path)
+				}
+				byPath[path] = append(byPath[path], a.element(child, b))
+			}
+		}
+		for _, path := range paths {
+			a.place(child, out, path, given.Range, byPath[path])
 		}
 	}
+}
+
+// element builds the ARM object of one block.
+func (a adapter) element(spec *Block, given *model.Value) *model.Value {
+	if given.State == model.Unknown && !given.IsObject() {
+		return model.NewUnknown(given.Range, given.Refs...)
+	}
+	obj := model.NewObject(given.Range, model.Set)
+	present(spec, obj, given.Range, given)
+	a.block(spec, given, obj)
+	return obj
+}
+
+// paths returns the ARM paths a block goes to: the one its ARMBy argument picks, or both when that
+// argument is known only at deployment.
+func (b *Block) paths(given *model.Value) []string {
+	if b.ARMBy == nil {
+		return []string{b.ARM}
+	}
+	v := given.Field(b.ARMBy.Arg)
+	switch {
+	case v == nil || v.IsNull():
+		return []string{b.ARM}
+	case !v.IsKnown():
+		return []string{b.ARM, b.ARMBy.ARM}
+	}
+	conv, err := convert.Convert(v.Cty(), b.ARMBy.Value.Type())
+	if err == nil && conv.IsKnown() && conv.Equals(b.ARMBy.Value).True() {
+		return []string{b.ARMBy.ARM}
+	}
+	return []string{b.ARM}
+}
+
+// place writes the objects built from a block type at path: an array for a list block, appended to
+// what another list block of the table wrote there, else the first object.
+func (a adapter) place(spec *Block, out *model.Value, path string, rng hcl.Range, elems []*model.Value) {
+	if !spec.List {
+		out.Set(path, elems[0])
+		return
+	}
+	if before := out.Get(path); before.IsList() {
+		elems = slices.Concat(before.Elems(), elems)
+		rng = before.Range
+	}
+	out.Set(path, model.NewList(rng, model.Set, elems...))
 }
 
 // elements returns the blocks a nested block's value holds: the objects of a list, or a lone object.

@@ -132,6 +132,180 @@ func TestAdaptValues(t *testing.T) {
 	}
 }
 
+// TestAdaptShapes checks what the table can say beyond argument → path: constants, scopes, a value that
+// moves a block, blocks that write into the enclosing object, list blocks that share an array, and the
+// map-to-list transform.
+func TestAdaptShapes(t *testing.T) {
+	manual := model.Ref{Kind: model.InputRef, Address: "var.manual"}
+	connection := func(line int, manualValue *model.Value) *model.Value {
+		fields := []model.Field{
+			field("name", text("pe-oai", line+1)),
+			field("private_connection_resource_id", model.NewUnknown(at(line+2), model.Ref{Kind: model.ResourceRef, Address: "azurerm_cognitive_account.oai"})),
+		}
+		if manualValue != nil {
+			fields = append(fields, field("is_manual_connection", manualValue))
+		}
+		return model.NewList(at(line), model.Set, object(line, fields...))
+	}
+	tests := []struct {
+		name   string
+		tfType string
+		body   *model.Value
+		want   map[string]string
+	}{
+		{
+			name:   "a constant of the type is Defaulted at the header",
+			tfType: "azurerm_ai_services",
+			body:   object(1, field("name", text("ais", 2))),
+			want:   map[string]string{"kind": `"AIServices" defaulted 1 `},
+		},
+		{
+			name:   "a block overrides a constant at the same path",
+			tfType: "azurerm_machine_learning_compute_instance",
+			body:   object(1, field("ssh", model.NewList(at(5), model.Set, object(5, field("public_key", text("ssh-rsa AAAA", 6)))))),
+			want: map[string]string{
+				"properties.computeType":                            `"ComputeInstance" defaulted 1 `,
+				"properties.properties.sshSettings.sshPublicAccess": `"Enabled" set 5 `,
+				"properties.properties.sshSettings.adminPublicKey":  `"ssh-rsa AAAA" set 6 `,
+				"properties.properties.enableNodePublicIp":          `true defaulted 1 `,
+			},
+		},
+		{
+			name:   "without the block the constant stands",
+			tfType: "azurerm_machine_learning_compute_instance",
+			body:   object(1),
+			want:   map[string]string{"properties.properties.sshSettings": `{"sshPublicAccess":"Disabled"} defaulted 1 `},
+		},
+		{
+			name:   "an automatic connection",
+			tfType: "azurerm_private_endpoint",
+			body:   object(1, field("private_service_connection", connection(3, model.NewPrimitive(cty.False, at(6), model.Set)))),
+			want: map[string]string{
+				"properties.privateLinkServiceConnections[].name":                            `"pe-oai" set 4 `,
+				"properties.privateLinkServiceConnections[].properties.privateLinkServiceId": `? unknown 5 azurerm_cognitive_account.oai`,
+				"properties.manualPrivateLinkServiceConnections":                             "absent",
+			},
+		},
+		{
+			name:   "a manual connection moves",
+			tfType: "azurerm_private_endpoint",
+			body:   object(1, field("private_service_connection", connection(3, model.NewPrimitive(cty.StringVal("true"), at(6), model.Set)))),
+			want: map[string]string{
+				"properties.privateLinkServiceConnections":                                         "absent",
+				"properties.manualPrivateLinkServiceConnections[].name":                            `"pe-oai" set 4 `,
+				"properties.manualPrivateLinkServiceConnections[].properties.privateLinkServiceId": `? unknown 5 azurerm_cognitive_account.oai`,
+			},
+		},
+		{
+			name:   "a connection whose kind is unknown is written at both paths",
+			tfType: "azurerm_private_endpoint",
+			body:   object(1, field("private_service_connection", connection(3, model.NewUnknown(at(6), manual)))),
+			want: map[string]string{
+				"properties.privateLinkServiceConnections[].properties.privateLinkServiceId":       `? unknown 5 azurerm_cognitive_account.oai`,
+				"properties.manualPrivateLinkServiceConnections[].properties.privateLinkServiceId": `? unknown 5 azurerm_cognitive_account.oai`,
+			},
+		},
+		{
+			name:   "an extension resource keeps what it applies to",
+			tfType: "azurerm_monitor_diagnostic_setting",
+			body: object(1,
+				field("target_resource_id", model.NewUnknown(at(2), model.Ref{Kind: model.ResourceRef, Address: "azurerm_cognitive_account.oai"})),
+				field("log", model.NewList(at(3), model.Set, object(3, field("category", text("Audit", 4))))),
+				field("enabled_log", model.NewList(at(6), model.Set, object(6, field("category_group", text("allLogs", 7))))),
+			),
+			want: map[string]string{
+				"properties.logs": `[{"categoryGroup":"allLogs","enabled":true},{"category":"Audit","enabled":true}] set 6 `,
+			},
+		},
+		{
+			name:   "a block without an ARM path writes into the enclosing object",
+			tfType: "azurerm_machine_learning_workspace",
+			body: object(1, field("managed_network", model.NewList(at(4), model.Set, object(4,
+				field("isolation_mode", text("AllowOnlyApprovedOutbound", 5)),
+				field("provision_on_creation_enabled", model.NewPrimitive(cty.True, at(6), model.Set)),
+			)))),
+			want: map[string]string{
+				"properties.managedNetwork.isolationMode": `"AllowOnlyApprovedOutbound" set 5 `,
+				"properties.provisionNetworkNow":          `true set 6 `,
+			},
+		},
+		{
+			name:   "a map becomes a list of names and values",
+			tfType: "azurerm_linux_function_app",
+			body: object(1, field("app_settings", object(3,
+				field("OPENAI_ENDPOINT", text("https://oai.openai.azure.com/", 4)),
+				field("OPENAI_KEY", model.NewUnknown(at(5), model.Ref{Kind: model.ResourceRef, Address: "azurerm_cognitive_account.oai"})),
+			))),
+			want: map[string]string{
+				"kind":                              `"functionapp,linux" defaulted 1 `,
+				"properties.siteConfig.appSettings": `? set 3 azurerm_cognitive_account.oai`,
+				"properties.siteConfig.appSettings[].name":  `"OPENAI_ENDPOINT" set 4  | "OPENAI_KEY" set 5 `,
+				"properties.siteConfig.appSettings[].value": `"https://oai.openai.azure.com/" set 4  | ? unknown 5 azurerm_cognitive_account.oai`,
+			},
+		},
+		{
+			name:   "a known map becomes a list of names and values",
+			tfType: "azurerm_linux_web_app",
+			body:   object(1, field("app_settings", object(3, field("OPENAI_ENDPOINT", text("https://oai.openai.azure.com/", 4))))),
+			want: map[string]string{
+				"kind":                              "absent",
+				"properties.siteConfig.appSettings": `[{"name":"OPENAI_ENDPOINT","value":"https://oai.openai.azure.com/"}] set 3 `,
+			},
+		},
+		{
+			name:   "a built-in role by name is its role definition ID",
+			tfType: "azurerm_role_assignment",
+			body:   object(1, field("role_definition_name", text("contributor", 2))),
+			want:   map[string]string{"properties.roleDefinitionId": `"/providers/Microsoft.Authorization/roleDefinitions/b24988ac-6180-42a0-ab88-20f7382dd24c" set 2 `},
+		},
+		{
+			name:   "a custom role by name is known only at deployment",
+			tfType: "azurerm_role_assignment",
+			body:   object(1, field("role_definition_name", text("AI Auditors", 2))),
+			want:   map[string]string{"properties.roleDefinitionId": `? unknown 2 `},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, diags := Adapt(tt.tfType, at(1), tt.body)
+			if diags.HasErrors() {
+				t.Fatal(diags.Error())
+			}
+			got := map[string]string{}
+			for path := range tt.want {
+				got[path] = describeAll(r, path)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// describeAll describes the nodes at a path whose steps may end in [] (see model.Value.Values).
+func describeAll(r *model.Resource, path string) string {
+	var out []string
+	for _, v := range r.Body.Values(path) {
+		out = append(out, describe(v))
+	}
+	if len(out) == 0 {
+		return "absent"
+	}
+	return strings.Join(out, " | ")
+}
+
+func TestAdaptScope(t *testing.T) {
+	target := model.NewUnknown(at(2), model.Ref{Kind: model.ResourceRef, Address: "azurerm_cognitive_account.oai"})
+	r, _ := Adapt("azurerm_monitor_diagnostic_setting", at(1), object(1, field("target_resource_id", target)))
+	if r.Scope != target {
+		t.Errorf("Scope = %v, want the target_resource_id value", r.Scope)
+	}
+	r, _ = Adapt("azurerm_cognitive_account", at(1), object(1))
+	if r.Scope != nil {
+		t.Errorf("an account has Scope %v, want none", r.Scope)
+	}
+}
+
 func TestAdaptUndeclaredType(t *testing.T) {
 	if r, diags := Adapt("azurerm_subnet", at(1), object(1)); r != nil || diags != nil {
 		t.Errorf("Adapt of a type the table does not declare = %v, %v; want nothing", r, diags)

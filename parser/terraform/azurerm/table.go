@@ -8,6 +8,7 @@
 package azurerm
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/aigate-dev/aigate/model"
@@ -18,8 +19,17 @@ import (
 type Resource struct {
 	ARMType    string
 	APIVersion string
-	// Kind is fixed by resource types that stand for one kind, such as azurerm_ai_services.
-	Kind string
+	// Parent names the argument that holds the ID of the parent resource of a child type, whose ARMType
+	// has one more level than the parent's: cognitive_account_id of azurerm_cognitive_deployment.
+	Parent string
+	// Scope names the argument that holds the ID of the resource an extension resource applies to:
+	// target_resource_id of azurerm_monitor_diagnostic_setting, scope of azurerm_role_assignment.
+	Scope string
+	// Constants are ARM values the provider sends for the type whatever the arguments, unless an argument
+	// or block of the table writes the same path: the kind azurerm_ai_services stands for, the
+	// sshPublicAccess Disabled of a compute instance without an ssh block. They are Defaulted, at the
+	// resource header.
+	Constants []Const
 	// PatchTarget names the argument that points at the resource this one changes; empty for resources
 	// that create something.
 	PatchTarget string
@@ -31,14 +41,30 @@ type Block struct {
 	// Name is the Terraform block type; empty for the resource body, and for a group of the enclosing
 	// body's arguments that share an ARM object (Present then applies whenever the enclosing body does).
 	Name string
-	// ARM is the path of the object (or array, when List) relative to the enclosing block's.
+	// ARM is the path of the object (or array, when List) relative to the enclosing block's. A block
+	// that is not a List may leave it empty: its arguments then write into the enclosing block's object,
+	// as managed_network does with properties.managedNetwork.isolationMode and properties.provisionNetworkNow.
 	ARM string
-	// List blocks repeat and become an ARM array.
+	// ARMBy, when set, lets one of the block's arguments move the block to another ARM path.
+	ARMBy *Choice
+	// List blocks repeat and become an ARM array. Two list blocks with the same ARM path fill one array.
 	List   bool
 	Fields []Field
 	Blocks []Block
 	// Present holds ARM values that the block's mere presence sets, relative to the block's ARM path.
 	Present []Const
+}
+
+// Choice moves a block to another ARM path when one of its arguments has a given value:
+// private_service_connection goes to manualPrivateLinkServiceConnections when is_manual_connection is
+// true. When the argument is known only at deployment, the block is written at both paths: what it
+// holds is true wherever it lands.
+type Choice struct {
+	Arg string
+	// Value is the argument's value, in Terraform terms, that moves the block.
+	Value cty.Value
+	// ARM is where the block then goes, relative to the enclosing block's ARM path.
+	ARM string
 }
 
 // Field maps one argument.
@@ -83,8 +109,10 @@ var schemas = func() map[string]*Schema {
 	out := make(map[string]*Schema, len(resources))
 	for tfType, r := range resources {
 		s := r.Block.schema()
-		if r.PatchTarget != "" {
-			s.addArgument(r.PatchTarget)
+		for _, arg := range []string{r.Parent, r.Scope, r.PatchTarget} {
+			if arg != "" {
+				s.addArgument(arg)
+			}
 		}
 		out[tfType] = &s
 	}
@@ -95,6 +123,9 @@ func (b *Block) schema() Schema {
 	var s Schema
 	for _, f := range b.Fields {
 		s.addArgument(f.Arg)
+	}
+	if b.ARMBy != nil {
+		s.addArgument(b.ARMBy.Arg)
 	}
 	for i := range b.Blocks {
 		child := &b.Blocks[i]
@@ -125,3 +156,16 @@ func lookup(tfType string) (*Resource, bool) {
 
 // Spelling returns how this resource type writes ARM paths and values, for messages.
 func (r *Resource) Spelling() model.Spelling { return spelling{r} }
+
+// resources are every declaration, by azurerm resource type.
+var resources = joinTables(cognitive, machineLearning, platform)
+
+// joinTables puts the tables of each group of services into one. A type declared in two of them is a
+// mistake that TestDeclarations reports.
+func joinTables(tables ...map[string]*Resource) map[string]*Resource {
+	out := map[string]*Resource{}
+	for _, t := range tables {
+		maps.Copy(out, t)
+	}
+	return out
+}
