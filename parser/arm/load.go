@@ -85,8 +85,8 @@ func Load(files []string, opts Options) Result {
 			maps.Copy(values, g)
 		}
 		before := len(res.Resources)
-		evaluateTemplate(tf.path, tf.root, tf.cutAt, values, nil, &res)
-		res.Deployments = append(res.Deployments, model.NewDeployment(tf.path, model.ARM, slices.Clone(res.Resources[before:]), nil))
+		outputs := evaluateTemplate(tf.path, tf.root, tf.cutAt, values, nil, &res)
+		res.Deployments = append(res.Deployments, model.NewDeployment(tf.path, model.ARM, slices.Clone(res.Resources[before:]), outputs))
 	}
 	return res
 }
@@ -122,13 +122,13 @@ func ReadParameterFile(path string) (values map[string]cty.Value, diags hcl.Diag
 	return parameterValues(root), diags, true
 }
 
-// evaluateTemplate reads one template's resources into res. A bug of ours costs the user that template,
-// reported, and not the rest of the scan.
-func evaluateTemplate(path string, root *Node, cutAt *hcl.Pos, values map[string]cty.Value, via []hcl.Range, res *Result) {
+// evaluateTemplate reads one template's resources into res, and returns its outputs. A bug of ours costs
+// the user that template, reported, and not the rest of the scan.
+func evaluateTemplate(path string, root *Node, cutAt *hcl.Pos, values map[string]cty.Value, via []hcl.Range, res *Result) (outputs []*model.Output) {
 	before := len(res.Resources)
 	defer func() {
 		if p := recover(); p != nil {
-			res.Resources = res.Resources[:before]
+			res.Resources, outputs = res.Resources[:before], nil
 			res.Diagnostics = append(res.Diagnostics, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Internal error",
 				Detail:  fmt.Sprintf("aigate failed while evaluating this template (%v); please report it.", p),
 				Subject: &hcl.Range{Filename: path, Start: hcl.InitialPos, End: hcl.InitialPos}})
@@ -137,6 +137,7 @@ func evaluateTemplate(path string, root *Node, cutAt *hcl.Pos, values map[string
 	t := newTemplate(root, res, cutAt)
 	t.via = via
 	t.evaluate(values)
+	return t.outputs()
 }
 
 // cutAt is where the first syntax error stopped the reader, or nil.

@@ -31,8 +31,16 @@ type template struct {
 	params    map[string]*param
 	variables map[string]*variable
 	loops     []copyLoop
+	// base are the copy loops in force where the template is deployed: an outer-scope nested template's
+	// parent's. A resource's own loop comes on top.
+	base []copyLoop
 	// cutAt is where a syntax error stopped the reader; a resource that reaches it was cut short.
 	cutAt *hcl.Pos
+
+	// identities are the identities of top-level resources worked out so far, for symbolic references.
+	identities map[identityKey]*identity
+	// declared are the template's resources and nested deployments, for what dependsOn names.
+	declared []*declaration
 }
 
 type param struct {
@@ -63,8 +71,10 @@ func newTemplate(root *Node, out *Result, cutAt *hcl.Pos) *template {
 }
 
 // evaluate declares the template's parameters (with the values given by lower-case name) and variables,
-// and reads its resources.
+// reads its resources, and then what each depends on.
 func (t *template) evaluate(given map[string]cty.Value) {
+	t.base = slices.Clone(t.loops)
+	t.identities = map[identityKey]*identity{}
 	if t.outer == nil {
 		t.params = map[string]*param{}
 		if params := t.root.Get("parameters"); params != nil {
@@ -104,6 +114,7 @@ func (t *template) evaluate(given map[string]cty.Value) {
 			t.resource(m.Value, m.Name, nil)
 		}
 	}
+	t.finish()
 }
 
 // Parameter answers parameters('name') for expressions.
@@ -312,7 +323,10 @@ func (t *template) count(n *Node) (int, bool) {
 
 // parent is the resource a nested child resource belongs to.
 type parent struct {
-	typ, name string
+	// typ and label make the parent's address, which a child's address extends.
+	typ, label string
+	// names are the segments of the parent's name, "?" for one known only at deployment.
+	names []string
 }
 
 // resource reads one resource and its copies. symbol is its name in a languageVersion 2.0 template.
@@ -323,7 +337,7 @@ func (t *template) resource(n *Node, symbol string, within *parent) {
 	if t.cutAt != nil && n.Range.End.Byte >= t.cutAt.Byte {
 		return // what the reader recovered may lack the settings that make it secure
 	}
-	if existing := n.Get("existing"); existing != nil && existing.Kind == Bool && existing.Bool {
+	if isExisting(n) {
 		return // a resource deployed elsewhere is judged where it is defined
 	}
 	spec := n.Get("copy")
@@ -346,80 +360,66 @@ func (t *template) resource(n *Node, symbol string, within *parent) {
 	}
 }
 
+func isExisting(n *Node) bool {
+	existing := n.Get("existing")
+	return existing != nil && existing.Kind == Bool && existing.Bool
+}
+
 // metaMembers are a resource's members that are ARM's instructions, not properties of the resource.
 var metaMembers = []string{"type", "apiversion", "copy", "condition", "dependson", "comments", "resources", "existing", "metadata", "scope"}
 
 func (t *template) instance(n *Node, symbol string, within *parent, suffix string) {
-	if cond := n.Get("condition"); cond != nil {
-		v, _ := t.cty(cond).UnmarkDeep()
-		if v.IsKnown() && !v.IsNull() && v.Type() == cty.Bool && v.False() {
-			return
-		}
-	}
-	typeNode := n.Get("type")
-	if typeNode == nil || typeNode.Kind != String {
+	if !t.deployed(n) {
 		return
 	}
-	typ, ok := knownString(t.eval(typeNode))
+	ident, ok := t.identify(n, symbol, within, suffix)
 	if !ok {
 		return
 	}
-	nameNode := n.Get("name")
-	name, nameKnown := "", false
-	if nameNode != nil && nameNode.Kind == String {
-		name, nameKnown = knownString(t.eval(nameNode))
-	}
-	if within != nil {
-		if !strings.Contains(typ, "/") || !strings.HasPrefix(strings.ToLower(typ), "microsoft.") {
-			typ = within.typ + "/" + typ
-		}
-		if nameKnown && strings.Count(name, "/") < strings.Count(typ, "/")-1 {
-			name = within.name + "/" + name
-		}
-	}
-	header := typeNode.Range
-	if i := slices.IndexFunc(n.Members, func(m Member) bool { return strings.EqualFold(m.Name, "type") }); i >= 0 {
-		header = hcl.RangeBetween(n.Members[i].NameRange, typeNode.Range)
-	}
-	if strings.EqualFold(typ, "Microsoft.Resources/deployments") {
-		t.nested(n, header)
+	if strings.EqualFold(ident.typ, deploymentsType) {
+		t.nested(n, ident)
 		return
 	}
-	label, nameExpr := name, ""
-	if !nameKnown {
-		label = symbol
-		if nameNode != nil {
-			nameExpr = nameNode.Text
-		}
-		if label == "" {
-			label = nameExpr
-		}
-		label += suffix
-	}
 	r := &model.Resource{
-		Type:     typ,
-		Address:  typ + "/" + label,
-		NameExpr: nameExpr,
-		Range:    header,
+		Type:     ident.id.Type,
+		Address:  ident.address(),
+		NameExpr: ident.nameExpr,
+		Range:    ident.header,
 		Body:     model.NewObject(n.Range, model.Set),
 		Language: model.ARM,
 		Via:      slices.Clone(t.via),
+		ID:       ident.id,
 	}
 	if v := n.Get("apiVersion"); v != nil && v.Kind == String {
 		r.APIVersion, _ = knownString(t.eval(v))
 	}
 	for _, m := range n.Members {
-		if slices.Contains(metaMembers, strings.ToLower(m.Name)) {
-			continue
+		switch lower := strings.ToLower(m.Name); {
+		case lower == "scope":
+			r.Scope, r.ID.Scope = t.scope(m)
+		case !slices.Contains(metaMembers, lower):
+			r.Body.Put(m.Name, t.build(m.Value, memberRange(m)))
 		}
-		r.Body.Put(m.Name, t.build(m.Value, memberRange(m)))
 	}
 	t.out.Resources = append(t.out.Resources, r)
+	d := &declaration{symbol: symbol, address: r.Address, id: r.ID, resource: r}
+	d.after, d.names = t.dependsOn(n)
+	t.declared = append(t.declared, d)
 	if children := n.Get("resources"); children != nil && children.Kind == Array {
 		for _, c := range children.Elems {
-			t.resource(c, "", &parent{typ: typ, name: label})
+			t.resource(c, "", &parent{typ: ident.typ, label: ident.label, names: ident.names})
 		}
 	}
+}
+
+// deployed reports whether a resource's or output's condition leaves it in: true unless known false.
+func (t *template) deployed(n *Node) bool {
+	cond := n.Get("condition")
+	if cond == nil {
+		return true
+	}
+	v, _ := t.cty(cond).UnmarkDeep()
+	return !v.IsKnown() || v.IsNull() || v.Type() != cty.Bool || v.True()
 }
 
 func memberRange(m Member) hcl.Range { return hcl.RangeBetween(m.NameRange, m.Value.Range) }
@@ -478,42 +478,84 @@ func (t *template) copyList(spec *Node, rng hcl.Range) *model.Value {
 
 // nested reads a Microsoft.Resources/deployments resource with an inline template, what Bicep modules
 // compile to. With the inner scope the template sees its own parameters, given by the deployment; with
-// the outer scope (the default) its expressions see the parent template's.
-func (t *template) nested(n *Node, header hcl.Range) {
+// the outer scope (the default) its expressions see the parent template's. What it deploys is deployed
+// after what the deployment depends on and what its parameters read.
+func (t *template) nested(n *Node, ident identity) {
+	d := &declaration{symbol: ident.symbol, address: ident.address(), id: ident.id}
+	d.after, d.names = t.dependsOn(n)
+	t.declared = append(t.declared, d)
 	props := n.Get("properties")
 	inner := props.Get("template")
 	if inner == nil || inner.Kind != Object {
 		if props.Get("templateLink") != nil {
 			t.out.Diagnostics = append(t.out.Diagnostics, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Linked template skipped",
 				Detail:  "This deployment links to a template elsewhere; aigate does not fetch it, so its resources are not scanned.",
-				Subject: header.Ptr()})
+				Subject: ident.header.Ptr()})
 		}
 		return
 	}
 	if t.depth >= maxNesting {
 		t.out.Diagnostics = append(t.out.Diagnostics, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Deployments nested too deep",
-			Detail: fmt.Sprintf("This deployment is nested %d deep; aigate stops there.", t.depth+1), Subject: header.Ptr()})
+			Detail: fmt.Sprintf("This deployment is nested %d deep; aigate stops there.", t.depth+1), Subject: ident.header.Ptr()})
 		return
 	}
-	child := &template{root: inner, out: t.out, cutAt: t.cutAt, via: append(slices.Clone(t.via), header), depth: t.depth + 1}
-	scope := props.Path("expressionEvaluationOptions.scope")
-	if scope == nil || !strings.EqualFold(scope.Text, "inner") {
+	child := &template{root: inner, out: t.out, cutAt: t.cutAt, via: append(slices.Clone(t.via), ident.header), depth: t.depth + 1}
+	var given map[string]cty.Value
+	if scope := props.Path("expressionEvaluationOptions.scope"); scope == nil || !strings.EqualFold(scope.Text, "inner") {
 		child.outer = t.scopeRoot()
 		child.loops = slices.Clone(t.loops)
-		child.evaluate(nil)
-		return
+	} else {
+		given = t.deploymentParameters(props.Get("parameters"), d)
 	}
+	before := len(t.out.Resources)
+	child.evaluate(given)
+	d.contents = slices.Clone(t.out.Resources[before:])
+}
+
+// deploymentParameters evaluates the parameters an inner-scope deployment gives its template, by lower-case
+// name, and adds what they read to what the deployment depends on.
+func (t *template) deploymentParameters(params *Node, d *declaration) map[string]cty.Value {
 	given := map[string]cty.Value{}
-	if params := props.Get("parameters"); params != nil {
-		for _, m := range params.Members {
-			if v := m.Value.Get("value"); v != nil {
-				given[strings.ToLower(m.Name)] = t.cty(v)
-			} else {
-				given[strings.ToLower(m.Name)] = cty.DynamicVal.Mark(model.Ref{Kind: model.DataRef, Address: "parameters('" + m.Name + "')"})
+	if params == nil {
+		return given
+	}
+	for _, m := range params.Members {
+		v := cty.DynamicVal.Mark(model.Ref{Kind: model.DataRef, Address: "parameters('" + m.Name + "')"})
+		if value := m.Value.Get("value"); value != nil {
+			v = t.cty(value)
+			d.reads = append(d.reads, resourceRefs(v)...)
+		}
+		given[strings.ToLower(m.Name)] = v
+	}
+	return given
+}
+
+// outputs reads the template's outputs: what the deployment returns.
+func (t *template) outputs() []*model.Output {
+	outs := t.root.Get("outputs")
+	if outs == nil || outs.Kind != Object {
+		return nil
+	}
+	var out []*model.Output
+	for _, m := range outs.Members {
+		if m.Value.Kind != Object || !t.deployed(m.Value) {
+			continue
+		}
+		o := &model.Output{Name: m.Name, Address: "outputs." + m.Name, Range: memberRange(m), Language: model.ARM}
+		if typ := m.Value.Get("type"); typ != nil && typ.Kind == String {
+			o.Sensitive = strings.EqualFold(typ.Text, "securestring") || strings.EqualFold(typ.Text, "secureObject")
+		}
+		for _, vm := range m.Value.Members {
+			switch {
+			case strings.EqualFold(vm.Name, "value"):
+				o.Value = t.build(vm.Value, memberRange(vm))
+			case strings.EqualFold(vm.Name, "copy") && vm.Value.Kind == Object:
+				o.Value = t.copyList(vm.Value, memberRange(vm))
 			}
 		}
+		out = append(out, o)
 	}
-	child.evaluate(given)
+	return out
 }
 
 // scopeRoot is the template whose parameters and variables t's expressions see.

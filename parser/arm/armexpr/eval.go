@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/aigate-dev/aigate/model"
 )
 
 // Scope is what an expression can see. Every method reports false when it does not know the answer.
@@ -16,6 +18,9 @@ type Scope interface {
 	Variable(name string) (cty.Value, bool)
 	// CopyIndex is copyIndex(loop) for the named loop ("" for the innermost).
 	CopyIndex(loop string) (int, bool)
+	// Resource is the reference to the resource a languageVersion 2.0 symbolic name stands for, as in
+	// reference('acct') or reference('accts[1]').
+	Resource(symbol string) (model.Ref, bool)
 }
 
 // Eval evaluates e. It never fails: anything it cannot know (an unknown function, a runtime-only value,
@@ -75,18 +80,21 @@ func (c *call) eval(ev *evaluator) cty.Value {
 	if f.lazy != nil {
 		return f.lazy(ev, c.args)
 	}
-	v, _ := f.apply(c.name, ev.evalAll(c.args))
+	v, _ := f.apply(c.name, ev.evalAll(c.args), ev.scope)
 	return v
 }
 
-// apply calls a function that is not lazy with its evaluated arguments; problem is what is wrong with
-// their number, or "".
-func (f *function) apply(name string, args []cty.Value) (v cty.Value, problem string) {
+// apply calls a function that is not lazy with its evaluated arguments, in scope (nil for none); problem
+// is what is wrong with their number, or "".
+func (f *function) apply(name string, args []cty.Value, scope Scope) (v cty.Value, problem string) {
 	if msg := f.checkArity(name, len(args)); msg != "" {
 		return unknownOf(f.ret, args...), msg
 	}
-	if f.raw != nil {
+	switch {
+	case f.raw != nil:
 		return f.raw(args), ""
+	case f.scoped != nil:
+		return f.scoped(scope, args), ""
 	}
 	return applyKnown(f.ret, f.known, args), ""
 }
@@ -433,6 +441,6 @@ func Call(name string, args []cty.Value) (v cty.Value, problem string, found boo
 	case !ok || f.lazy != nil:
 		return unknownOf(cty.DynamicPseudoType, args...), "", false
 	}
-	v, problem = f.apply(name, args)
+	v, problem = f.apply(name, args, nil)
 	return v, problem, true
 }

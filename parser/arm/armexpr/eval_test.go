@@ -9,10 +9,11 @@ import (
 	"github.com/aigate-dev/aigate/model"
 )
 
-// testScope is a template's parameters, variables and copy loops.
+// testScope is a template's parameters, variables, copy loops and symbolic resources.
 type testScope struct {
 	params, vars map[string]cty.Value
 	loops        map[string]int
+	symbols      map[string]model.Ref
 }
 
 func (s testScope) Parameter(name string) (cty.Value, bool) {
@@ -30,12 +31,19 @@ func (s testScope) CopyIndex(loop string) (int, bool) {
 	return i, ok
 }
 
+func (s testScope) Resource(symbol string) (model.Ref, bool) {
+	ref, ok := s.symbols[symbol]
+	return ref, ok
+}
+
 // in is the mark a front end puts on a parameter's value.
 func in(name string) model.Ref {
 	return model.Ref{Kind: model.InputRef, Address: "parameters('" + name + "')"}
 }
 
 func res(address string) model.Ref { return model.Ref{Kind: model.ResourceRef, Address: address} }
+
+func idRef(address string) model.Ref { return model.Ref{Kind: model.IDRef, Address: address} }
 
 func strs(ss ...string) cty.Value {
 	vals := make([]cty.Value, len(ss))
@@ -91,7 +99,8 @@ var scope = testScope{
 		"name":   sval("oai"),
 		"prefix": sval("oai-"),
 	},
-	loops: map[string]int{"": 2, "disks": 5},
+	loops:   map[string]int{"": 2, "disks": 5},
+	symbols: map[string]model.Ref{"acct": res("Microsoft.CognitiveServices/accounts/aif")},
 }
 
 func TestEval(t *testing.T) {
@@ -104,7 +113,7 @@ func TestEval(t *testing.T) {
 		{"if(equals(parameters('env'), 'prod'), 'Disabled', 'Enabled')", sval("Disabled")},
 		{
 			"reference(resourceId('Microsoft.CognitiveServices/accounts', variables('name')), '2023-05-01').endpoint",
-			cty.DynamicVal.Mark(res("Microsoft.CognitiveServices/accounts/oai")),
+			cty.DynamicVal.Mark(idRef("Microsoft.CognitiveServices/accounts/oai")),
 		},
 		{"concat(variables('prefix'), copyIndex(1))", sval("oai-3")},
 		{"format('{0}-{1:D3}', parameters('marked'), copyIndex())", sval("oai-002").Mark(in("marked"))},
@@ -446,33 +455,44 @@ func TestEval(t *testing.T) {
 		{"copyIndex(1, 2)", unNum},
 
 		// Resource IDs: unknown, marked with the resource they name.
-		{"resourceId('Microsoft.CognitiveServices/accounts', 'oai')", unStr.Mark(res("Microsoft.CognitiveServices/accounts/oai"))},
-		{"resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'default')", unStr.Mark(res("Microsoft.Network/virtualNetworks/subnets/vnet/default"))},
-		{"resourceId('rg', 'Microsoft.X/a', 'n')", unStr.Mark(res("Microsoft.X/a/n"))},
-		{"resourceId('00000000-0000-0000-0000-000000000000', 'rg', 'Microsoft.X/a/b', 'n1', 'n2')", unStr.Mark(res("Microsoft.X/a/b/n1/n2"))},
-		{"resourceId(subscription().subscriptionId, resourceGroup().name, 'Microsoft.X/a', 'n')", unStr.Mark(res("Microsoft.X/a/n"))},
-		{"resourceId('Microsoft.X/a', parameters('marked'))", unStr.WithMarks(cty.NewValueMarks(res("Microsoft.X/a/oai"), in("marked")))},
-		{"resourceId('Microsoft.X/a/b', parameters('unknown'), 'child')", unStr.WithMarks(cty.NewValueMarks(res("Microsoft.X/a/b/?/child"), in("unknown")))},
+		{"resourceId('Microsoft.CognitiveServices/accounts', 'oai')", unStr.Mark(idRef("Microsoft.CognitiveServices/accounts/oai"))},
+		{"resourceId('Microsoft.Network/virtualNetworks/subnets', 'vnet', 'default')", unStr.Mark(idRef("Microsoft.Network/virtualNetworks/vnet/subnets/default"))},
+		{"resourceId('rg', 'Microsoft.X/a', 'n')", unStr.Mark(idRef("Microsoft.X/a/n"))},
+		{"resourceId('00000000-0000-0000-0000-000000000000', 'rg', 'Microsoft.X/a/b', 'n1', 'n2')", unStr.Mark(idRef("Microsoft.X/a/n1/b/n2"))},
+		{"resourceId(subscription().subscriptionId, resourceGroup().name, 'Microsoft.X/a', 'n')", unStr.Mark(idRef("Microsoft.X/a/n"))},
+		{"resourceId('Microsoft.X/a', parameters('marked'))", unStr.WithMarks(cty.NewValueMarks(idRef("Microsoft.X/a/oai"), in("marked")))},
+		{"resourceId('Microsoft.X/a/b', parameters('unknown'), 'child')", unStr.WithMarks(cty.NewValueMarks(idRef("Microsoft.X/a/?/b/child"), in("unknown")))},
+		{"resourceId('Microsoft.X/a/b', 'n', '')", unStr.Mark(idRef("Microsoft.X/a/n/b/?"))},
 		{"resourceId(parameters('unknown'), 'n')", unStr.Mark(in("unknown"))},
-		{"subscriptionResourceId('Microsoft.Resources/resourceGroups', 'rg')", unStr.Mark(res("Microsoft.Resources/resourceGroups/rg"))},
-		{"subscriptionResourceId('sub', 'Microsoft.Resources/resourceGroups', 'rg')", unStr.Mark(res("Microsoft.Resources/resourceGroups/rg"))},
-		{"tenantResourceId('Microsoft.Management/managementGroups', 'mg')", unStr.Mark(res("Microsoft.Management/managementGroups/mg"))},
-		{"managementGroupResourceId('mg', 'Microsoft.Authorization/policyDefinitions', 'p')", unStr.Mark(res("Microsoft.Authorization/policyDefinitions/p"))},
+		{"subscriptionResourceId('Microsoft.Resources/resourceGroups', 'rg')", unStr.Mark(idRef("Microsoft.Resources/resourceGroups/rg"))},
+		{"subscriptionResourceId('sub', 'Microsoft.Resources/resourceGroups', 'rg')", unStr.Mark(idRef("Microsoft.Resources/resourceGroups/rg"))},
+		{"tenantResourceId('Microsoft.Management/managementGroups', 'mg')", unStr.Mark(idRef("Microsoft.Management/managementGroups/mg"))},
+		{"managementGroupResourceId('mg', 'Microsoft.Authorization/policyDefinitions', 'p')", unStr.Mark(idRef("Microsoft.Authorization/policyDefinitions/p"))},
+		// An extension resource's ID holds the ID of what it extends, which it need not mark again.
 		{"extensionResourceId(resourceId('Microsoft.X/a', 'n'), 'Microsoft.Authorization/locks', 'lock')",
-			unStr.WithMarks(cty.NewValueMarks(res("Microsoft.X/a/n"), res("Microsoft.Authorization/locks/lock")))},
+			unStr.Mark(idRef("Microsoft.X/a/n/providers/Microsoft.Authorization/locks/lock"))},
+		{"extensionResourceId(resourceId('Microsoft.X/a', parameters('unknown')), 'Microsoft.Authorization/locks', 'lock')",
+			unStr.WithMarks(cty.NewValueMarks(idRef("Microsoft.X/a/?/providers/Microsoft.Authorization/locks/lock"), in("unknown")))},
+		{"extensionResourceId('/subscriptions/s/resourceGroups/g', 'Microsoft.Authorization/locks', 'lock')",
+			unStr.Mark(idRef("/subscriptions/s/resourceGroups/g/providers/Microsoft.Authorization/locks/lock"))},
+		{"extensionResourceId(parameters('unknown'), 'Microsoft.Authorization/locks', 'lock')", unStr.Mark(in("unknown"))},
 
 		// reference() and list*(): unknown, pointing at the resource.
-		{"reference(resourceId('Microsoft.X/a', 'n'), '2023-05-01', 'Full').properties.endpoint", cty.DynamicVal.Mark(res("Microsoft.X/a/n"))},
+		{"reference(resourceId('Microsoft.X/a', 'n'), '2023-05-01', 'Full').properties.endpoint", cty.DynamicVal.Mark(idRef("Microsoft.X/a/n"))},
 		{"reference('oai')", cty.DynamicVal.Mark(res("oai"))},
+		{"reference('acct').properties.endpoint", cty.DynamicVal.Mark(res("Microsoft.CognitiveServices/accounts/aif"))},
 		{"reference(variables('name')).endpoint", cty.DynamicVal.Mark(res("oai"))},
 		{"reference(parameters('marked'))", cty.DynamicVal.WithMarks(cty.NewValueMarks(res("oai"), in("marked")))},
-		{"reference('/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/v/subnets/s1')", cty.DynamicVal.Mark(res("Microsoft.Network/virtualNetworks/subnets/v/s1"))},
+		{"reference('/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/v/subnets/s1')",
+			cty.DynamicVal.Mark(idRef("/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/v/subnets/s1"))},
+		{"reference('Microsoft.Network/virtualNetworks/v')", cty.DynamicVal.Mark(idRef("Microsoft.Network/virtualNetworks/v"))},
 		{"reference('/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks')", cty.DynamicVal.Mark(res("/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks"))},
 		{"reference(parameters('unknown'))", cty.DynamicVal.Mark(in("unknown"))},
-		{"listKeys(resourceId('Microsoft.Storage/storageAccounts', 'st'), '2023-01-01').keys[0].value", cty.DynamicVal.Mark(res("Microsoft.Storage/storageAccounts/st"))},
+		{"listKeys(resourceId('Microsoft.Storage/storageAccounts', 'st'), '2023-01-01').keys[0].value", cty.DynamicVal.Mark(idRef("Microsoft.Storage/storageAccounts/st"))},
 		{"LISTSECRETS('st', '2023-01-01')", cty.DynamicVal.Mark(res("st"))},
+		{"listKeys('acct', '2023-01-01')", cty.DynamicVal.Mark(res("Microsoft.CognitiveServices/accounts/aif"))},
 		{"listConnectionStrings(resourceId('Microsoft.DocumentDB/databaseAccounts', parameters('unknown')), '2023-01-01')",
-			cty.DynamicVal.WithMarks(cty.NewValueMarks(res("Microsoft.DocumentDB/databaseAccounts/?"), in("unknown")))},
+			cty.DynamicVal.WithMarks(cty.NewValueMarks(idRef("Microsoft.DocumentDB/databaseAccounts/?"), in("unknown")))},
 
 		// What this package does not know.
 		{"pickZones('Microsoft.Compute', 'virtualMachines', 'westus2')", cty.DynamicVal},

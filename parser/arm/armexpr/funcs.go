@@ -30,7 +30,7 @@ const (
 	maxRange = 10000
 )
 
-// function is one ARM function. Exactly one of known, raw and lazy is set.
+// function is one ARM function. Exactly one of known, raw, scoped and lazy is set.
 type function struct {
 	min int
 	// max is -1 for a function that takes any number of arguments.
@@ -43,6 +43,8 @@ type function struct {
 	known func(args []cty.Value) (cty.Value, bool)
 	// raw computes the result from the arguments as evaluated, unknown parts and marks included.
 	raw func(args []cty.Value) cty.Value
+	// scoped is raw for a function that also asks the scope, which is nil outside a template.
+	scoped func(scope Scope, args []cty.Value) cty.Value
 	// lazy evaluates the arguments itself.
 	lazy func(ev *evaluator, args []Expr) cty.Value
 }
@@ -70,7 +72,7 @@ func arguments(n int) string {
 }
 
 // listFunction is every list{Value} function: listKeys, listSecrets and the rest.
-var listFunction = &function{min: 2, max: 3, ret: cty.DynamicPseudoType, raw: referenceFunc}
+var listFunction = &function{min: 2, max: 3, ret: cty.DynamicPseudoType, scoped: referenceFunc}
 
 // functions are ARM's functions by lower-case name, but for the list* functions (see listFunction).
 var functions = withDefaults(map[string]*function{
@@ -169,7 +171,7 @@ var functions = withDefaults(map[string]*function{
 	"managementgroupresourceid": {min: 2, max: -1, ret: cty.String, raw: resourceID(0, 1)},
 	"tenantresourceid":          {min: 2, max: -1, ret: cty.String, raw: resourceID(0, 0)},
 	"extensionresourceid":       {min: 3, max: -1, ret: cty.String, raw: resourceID(1, 0)},
-	"reference":                 {min: 1, max: 3, raw: referenceFunc},
+	"reference":                 {min: 1, max: 3, scoped: referenceFunc},
 })
 
 // withDefaults gives the functions whose unknown result has no particular type cty.DynamicPseudoType.
@@ -1411,27 +1413,41 @@ func arithmetic(op func(z, a, b *big.Int) bool) func([]cty.Value) (cty.Value, bo
 	}
 }
 
-// resourceID makes the *ResourceId functions. The resource type follows skip fixed arguments (the parent
-// resource ID of extensionResourceId) and at most optional scope arguments (a subscription ID, a resource
-// group name) which, unlike a type, have no "/". The ID itself holds the subscription, so it is unknown;
-// its mark names the resource as <type>/<name>/..., with "?" for a name that is not known.
+// resourceID makes the *ResourceId functions. The resource type follows skip fixed arguments (the ID of
+// the resource extensionResourceId extends) and at most optional scope arguments (a subscription ID, a
+// resource group name) which, unlike a type, have no "/". The ID itself holds the subscription, so it is
+// unknown; an IDRef mark names the resource, with "?" for a name segment that is not known.
 func resourceID(skip, optional int) func([]cty.Value) cty.Value {
 	return func(args []cty.Value) cty.Value {
-		id := unknownOf(cty.String, args...)
 		for i := skip; i <= skip+optional && i < len(args); i++ {
-			if t, ok := str(args[i]); ok && isResourceType(t) {
-				segments := []string{t}
-				for _, arg := range args[i+1:] {
-					name, ok := str(arg)
-					if !ok {
-						name = "?"
-					}
-					segments = append(segments, name)
-				}
-				return id.Mark(model.Ref{Kind: model.ResourceRef, Address: strings.Join(segments, "/")})
+			typ, ok := str(args[i])
+			if !ok || !isResourceType(typ) {
+				continue
 			}
+			names := make([]string, len(args)-i-1)
+			for j, arg := range args[i+1:] {
+				if names[j], ok = str(arg); !ok || names[j] == "" {
+					names[j] = unknownSegment
+				}
+			}
+			id := model.ResourceID{Type: typ, Name: strings.Join(names, "/")}
+			marks := marksOf(args...)
+			if skip > 0 {
+				scope, ok := idOf(args[0])
+				if !ok {
+					return cty.UnknownVal(cty.String).WithMarks(marks)
+				}
+				id.Scope = &scope
+				// The extension's ID says all the scope's ID did.
+				for mark := range marksOf(args[0]) {
+					if ref, isRef := mark.(model.Ref); isRef && ref.Kind == model.IDRef {
+						delete(marks, mark)
+					}
+				}
+			}
+			return cty.UnknownVal(cty.String).WithMarks(marks).Mark(model.Ref{Kind: model.IDRef, Address: id.String()})
 		}
-		return id
+		return unknownOf(cty.String, args...)
 	}
 }
 
@@ -1443,38 +1459,31 @@ func isResourceType(s string) bool {
 }
 
 // referenceFunc is reference() and the list* functions. Their results are only known at deployment, and
-// point at the resource named by the first argument: the resource a resourceId() marks, or else the
-// argument's own text.
-func referenceFunc(args []cty.Value) cty.Value {
+// point at the resource named by the first argument: the resource a resourceId() marks, a resource ID, a
+// symbolic name the scope knows, or else the argument's own text.
+func referenceFunc(scope Scope, args []cty.Value) cty.Value {
 	marks := marksOf(args...)
 	for mark := range marksOf(args[0]) {
-		if ref, ok := mark.(model.Ref); ok && ref.Kind == model.ResourceRef {
+		if ref, ok := mark.(model.Ref); ok && (ref.Kind == model.IDRef || ref.Kind == model.ResourceRef) {
 			return cty.DynamicVal.WithMarks(marks)
 		}
 	}
 	if s, ok := str(args[0]); ok {
-		marks[model.Ref{Kind: model.ResourceRef, Address: idAddress(s)}] = struct{}{}
+		marks[refTo(scope, s)] = struct{}{}
 	}
 	return cty.DynamicVal.WithMarks(marks)
 }
 
-// idAddress turns a full resource ID, /subscriptions/.../providers/Microsoft.X/a/n1/b/n2, into the address
-// resourceId() gives the resource, Microsoft.X/a/b/n1/n2. Anything else (a resource's name) is returned as
-// it is.
-func idAddress(s string) string {
-	const providers = "/providers/"
-	i := strings.LastIndex(s, providers)
-	if i < 0 {
-		return s
+// refTo is the reference a string naming a resource makes: its ID, or the resource a symbolic name stands
+// for, or the name as written.
+func refTo(scope Scope, s string) model.Ref {
+	if id, ok := ParseID(s); ok {
+		return model.Ref{Kind: model.IDRef, Address: id.String()}
 	}
-	segments := strings.Split(strings.Trim(s[i+len(providers):], "/"), "/")
-	if len(segments) < 3 || len(segments)%2 == 0 {
-		return s
+	if scope != nil {
+		if ref, ok := scope.Resource(s); ok {
+			return ref
+		}
 	}
-	types, names := []string{segments[0]}, []string{}
-	for j := 1; j < len(segments); j += 2 {
-		types = append(types, segments[j])
-		names = append(names, segments[j+1])
-	}
-	return strings.Join(append(types, names...), "/")
+	return model.Ref{Kind: model.ResourceRef, Address: s}
 }

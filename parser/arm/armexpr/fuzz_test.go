@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/aigate-dev/aigate/model"
 )
 
 // emptyScope declares nothing: every parameters() and variables() is the user's mistake.
@@ -14,6 +16,7 @@ type emptyScope struct{}
 func (emptyScope) Parameter(string) (cty.Value, bool) { return cty.NilVal, false }
 func (emptyScope) Variable(string) (cty.Value, bool)  { return cty.NilVal, false }
 func (emptyScope) CopyIndex(string) (int, bool)       { return 0, false }
+func (emptyScope) Resource(string) (model.Ref, bool)  { return model.Ref{}, false }
 
 // FuzzParse feeds arbitrary text to Parse, and what parses to Eval, with no scope and with the tests' one
 // (whose known values reach the functions' known paths). Neither may panic, Parse must report its errors
