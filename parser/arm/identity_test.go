@@ -40,7 +40,11 @@ const identityTemplate = `{
     },
     {
       "type": "Microsoft.CognitiveServices/accounts/providers/diagnosticSettings",
-      "name": "[concat(parameters('name'), '/Microsoft.Insights/old')]"
+      "name": "[concat(parameters('name'), '/Microsoft.Insights/old')]",
+      "dependsOn": [
+        "[resourceId('Microsoft.Resources/deployments', 'inner')]",
+        "[resourceId('Microsoft.CognitiveServices/accounts/projects', parameters('name'), parameters('suffix'))]"
+      ]
     },
     {
       "type": "Microsoft.Resources/deployments",
@@ -143,10 +147,15 @@ func TestIdentities(t *testing.T) {
 				DependsOn: []model.Ref{ref("Microsoft.Authorization/roleAssignments/ra")}},
 			{Address: "Microsoft.CognitiveServices/accounts/providers/diagnosticSettings/oai/Microsoft.Insights/old",
 				Type: "Microsoft.Insights/diagnosticSettings",
-				ID:   "Microsoft.CognitiveServices/accounts/oai/providers/Microsoft.Insights/diagnosticSettings/old"},
+				ID:   "Microsoft.CognitiveServices/accounts/oai/providers/Microsoft.Insights/diagnosticSettings/old",
+				// The project's ID is known but for its last name, and no other resource of the template fits it.
+				DependsOn: []model.Ref{
+					ref("Microsoft.Authorization/roleAssignments/ra"),
+					ref("Microsoft.CognitiveServices/accounts/projects/[format('{0}/{1}', parameters('name'), parameters('suffix'))]"),
+				}},
 			{Address: "Microsoft.Authorization/roleAssignments/ra", Type: "Microsoft.Authorization/roleAssignments",
 				ID:    "Microsoft.KeyVault/vaults/kv/providers/Microsoft.Authorization/roleAssignments/ra",
-				Scope: `[{4 Microsoft.KeyVault/vaults/kv}] at 45:15-45:73`,
+				Scope: `[{4 Microsoft.KeyVault/vaults/kv}] at 49:15-49:73`,
 				DependsOn: []model.Ref{
 					idRef("Microsoft.CognitiveServices/accounts/oai"),
 					idRef("Microsoft.CognitiveServices/accounts/oai/projects/?"),
@@ -235,9 +244,9 @@ func TestOutputs(t *testing.T) {
 			Refs: o.Value.Refs, Sensitive: o.Sensitive, Language: o.Language})
 	}
 	want := []output{
-		{Name: "endpoint", Address: "outputs.endpoint", Range: "55:5-55:142", Value: "unknown at 55:37-55:140",
+		{Name: "endpoint", Address: "outputs.endpoint", Range: "59:5-59:142", Value: "unknown at 59:37-59:140",
 			Refs: []model.Ref{idRef("Microsoft.CognitiveServices/accounts/oai")}, Language: model.ARM},
-		{Name: "key", Address: "outputs.key", Range: "56:5-56:152", Value: "unknown at 56:38-56:150",
+		{Name: "key", Address: "outputs.key", Range: "60:5-60:152", Value: "unknown at 60:38-60:150",
 			Refs: []model.Ref{idRef("Microsoft.CognitiveServices/accounts/oai")}, Sensitive: true, Language: model.ARM},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

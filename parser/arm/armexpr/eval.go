@@ -431,8 +431,9 @@ func allEqual(ea, eb []cty.Value) (eq, known bool) {
 
 // Call applies ARM's function name (any case) to arguments already evaluated, for languages that share
 // ARM's function library, as Bicep does. It follows Eval's rules: what cannot be known is unknown and
-// keeps the arguments' marks. found is false for a name that is not such a function; problem says what is
-// wrong with the number of arguments, or is "".
+// keeps the arguments' marks. With no template around it, reference() of a string that is not a resource
+// ID points at a resource of that name. found is false for a name that is not such a function; problem
+// says what is wrong with the number of arguments, or is "".
 func Call(name string, args []cty.Value) (v cty.Value, problem string, found bool) {
 	f, ok := functions[strings.ToLower(name)]
 	switch {
