@@ -67,13 +67,20 @@ func (d *Deployment) index(resources []*Resource) {
 		if base := instanceBase(address); base != address {
 			d.byAddress[base] = append(d.byAddress[base], r)
 		}
-		if r.ID.Known() {
+		if r.identified() {
 			key := idKey(r.ID)
 			d.byID[key] = append(d.byID[key], r)
 		}
 		typ := strings.ToLower(r.Type)
 		d.byType[typ] = append(d.byType[typ], r)
 	}
+}
+
+// identified reports whether r's ID names one resource for certain: known, and for an extension
+// resource whose scope is written, with that scope known too. Two diagnostic settings called "audit" on
+// targets known only at deployment are not one resource.
+func (r *Resource) identified() bool {
+	return r.ID.Known() && (r.Scope == nil || r.ID.Scope != nil)
 }
 
 // idKey is what IDs are indexed by: the type and name without case. Scope and container are checked by

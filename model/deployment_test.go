@@ -161,3 +161,19 @@ func TestSettle(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownScopeIsNoIdentity keeps two extension resources with one name but scopes known only at
+// deployment apart: they are not one resource declared twice.
+func TestUnknownScopeIsNoIdentity(t *testing.T) {
+	diag := func(address string, line int) *Resource {
+		r := resource("Microsoft.Insights/diagnosticSettings", address, "audit", line)
+		r.Scope = NewUnknown(at(line), Ref{Kind: InputRef, Address: "parameters('target')"})
+		return r
+	}
+	first, second := diag("first", 1), diag("second", 10)
+	second.DependsOn = []Ref{{Kind: ResourceRef, Address: "first"}}
+	d := NewDeployment("main.json", ARM, []*Resource{first, second}, nil)
+	if len(d.Resources) != 2 || len(d.ByID(first.ID)) != 0 {
+		t.Errorf("resources %d, by ID %v: settings with unknown scopes were taken for one resource", len(d.Resources), d.ByID(first.ID))
+	}
+}

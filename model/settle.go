@@ -13,7 +13,7 @@ import (
 func (d *Deployment) settle() []*Resource {
 	groups := map[string][]*Resource{}
 	for _, r := range d.Resources {
-		if r.ID.Known() {
+		if r.identified() {
 			key := idKey(r.ID)
 			groups[key] = append(groups[key], r)
 		}
