@@ -2,7 +2,6 @@ package azurerm
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/aigate-dev/aigate/model"
 	"github.com/hashicorp/hcl/v2"
@@ -36,19 +35,17 @@ func Adapt(tfType string, header hcl.Range, body *model.Value) (*model.Resource,
 	}
 	a := adapter{header: header}
 	a.block(&m.Block, body, r.Body)
-	if m.Scope != "" {
-		r.Scope = body.Field(m.Scope)
-	}
+	diags := identify(m, r, body)
 	if m.PatchTarget != "" {
 		r.Patch = true
 		if target := body.Field(m.PatchTarget); target != nil {
 			r.Target = target.Refs
-			if id, ok := target.String(); ok {
-				r.Body.Set("name", model.NewPrimitive(cty.StringVal(id[strings.LastIndex(id, "/")+1:]), target.Range, model.Set))
+			if r.ID.Known() {
+				r.Body.Set("name", model.NewPrimitive(cty.StringVal(r.ID.LastName()), target.Range, model.Set))
 			}
 		}
 	}
-	return r, nil
+	return r, diags
 }
 
 // adapter interprets the table over one resource's values.
