@@ -69,7 +69,8 @@ var cognitive = map[string]*Resource{
 				// Optional and computed: when it is absent the service binds its default policy.
 				{Arg: "rai_policy_name", ARM: "properties.raiPolicyName", Transform: str},
 				{Arg: "version_upgrade_option", ARM: "properties.versionUpgradeOption", Transform: str, Default: cty.StringVal("OnceNewDefaultVersionAvailable")},
-				{Arg: "dynamic_throttling_enabled", ARM: "properties.dynamicThrottlingEnabled", Transform: boolean},
+				// dynamic_throttling_enabled is left out: the provider sends it, but every api-version of the
+				// schema has the deployment's dynamicThrottlingEnabled read-only, so it sets nothing.
 			},
 			Blocks: []Block{
 				{
