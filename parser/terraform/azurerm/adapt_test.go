@@ -253,6 +253,17 @@ func TestAdaptShapes(t *testing.T) {
 			},
 		},
 		{
+			name:   "each IP rule keeps its range, known or not",
+			tfType: "azurerm_cognitive_account",
+			body: object(1, field("network_acls", model.NewList(at(3), model.Set, object(3,
+				field("ip_rules", model.NewList(at(5), model.Set, text("10.0.0.0/24", 6), model.NewUnknown(at(7), manual))),
+			)))),
+			want: map[string]string{
+				"properties.networkAcls.ipRules[].value": `"10.0.0.0/24" set 6  | ? unknown 7 var.manual`,
+				"properties.networkAcls.ipRules":         `? set 5 var.manual`,
+			},
+		},
+		{
 			name:   "a built-in role by name is its role definition ID",
 			tfType: "azurerm_role_assignment",
 			body:   object(1, field("role_definition_name", text("contributor", 2))),

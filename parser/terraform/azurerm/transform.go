@@ -145,21 +145,56 @@ var enabled = Transform{
 	},
 }
 
-// valueObjects turns a list of strings into ARM's [{value: s}] arrays (ipRules).
-var valueObjects = Transform{
-	Type: cty.List(cty.String),
-	ToARM: func(v cty.Value) cty.Value {
-		if !v.IsWhollyKnown() || v.IsNull() || v.LengthInt() == 0 {
-			return v
-		}
-		var out []cty.Value
-		for it := v.ElementIterator(); it.Next(); {
-			_, s := it.Element()
-			out = append(out, cty.ObjectVal(map[string]cty.Value{"value": s}))
-		}
-		return cty.TupleVal(out)
-	},
-	FromARM: func(v cty.Value) cty.Value { return v },
+// valueObjects turns a list of strings into ARM's [{value: s}] arrays (ipRules). Each element keeps the
+// range and references of the string it was written with, known or not.
+var valueObjects = wrapEach("value")
+
+// idObjects turns a list of resource IDs into ARM's [{id: s}] arrays (a Key Vault's virtualNetworkRules).
+var idObjects = wrapEach("id")
+
+// wrapEach turns a list of strings into an ARM array of objects that hold each string as member.
+func wrapEach(member string) Transform {
+	return Transform{
+		Type: cty.List(cty.String),
+		ToARM: func(v cty.Value) cty.Value {
+			if !v.IsKnown() || v.IsNull() || v.LengthInt() == 0 {
+				return v
+			}
+			var out []cty.Value
+			for it := v.ElementIterator(); it.Next(); {
+				_, s := it.Element()
+				out = append(out, cty.ObjectVal(map[string]cty.Value{member: s}))
+			}
+			return cty.TupleVal(out)
+		},
+		FromARM: func(v cty.Value) cty.Value {
+			if !v.IsWhollyKnown() || v.IsNull() || !(v.Type().IsListType() || v.Type().IsTupleType()) {
+				return v
+			}
+			var out []cty.Value
+			for it := v.ElementIterator(); it.Next(); {
+				_, obj := it.Element()
+				if !obj.Type().IsObjectType() || !obj.Type().HasAttribute(member) {
+					return v
+				}
+				out = append(out, obj.GetAttr(member))
+			}
+			if len(out) == 0 {
+				return cty.ListValEmpty(cty.String)
+			}
+			return cty.TupleVal(out)
+		},
+		values: func(v *model.Value) *model.Value {
+			if !v.IsList() {
+				return v
+			}
+			elems := make([]*model.Value, len(v.Elems()))
+			for i, e := range v.Elems() {
+				elems[i] = model.NewObject(e.Range, model.Set, model.Field{Name: member, Value: e})
+			}
+			return model.NewList(v.Range, model.Set, elems...)
+		},
+	}
 }
 
 // identityMap turns a list of identity IDs into ARM's userAssignedIdentities object keyed by ID.
@@ -178,7 +213,19 @@ var identityMap = Transform{
 		}
 		return cty.ObjectVal(out)
 	},
-	FromARM: func(v cty.Value) cty.Value { return v },
+	FromARM: func(v cty.Value) cty.Value {
+		if !v.IsKnown() || v.IsNull() || !(v.Type().IsObjectType() || v.Type().IsMapType()) {
+			return v
+		}
+		var ids []cty.Value
+		for _, id := range names(v) {
+			ids = append(ids, cty.StringVal(id))
+		}
+		if len(ids) == 0 {
+			return cty.ListValEmpty(cty.String)
+		}
+		return cty.ListVal(ids)
+	},
 }
 
 // keyVaultKey splits a Key Vault key ID (https://vault.vault.azure.net/keys/name/version) into ARM's
@@ -201,24 +248,19 @@ var keyVaultKey = Transform{
 		}
 		return cty.ObjectVal(props)
 	},
-	FromARM: func(v cty.Value) cty.Value { return v },
-}
-
-// idObjects turns a list of resource IDs into ARM's [{id: s}] arrays (a Key Vault's virtualNetworkRules).
-var idObjects = Transform{
-	Type: cty.List(cty.String),
-	ToARM: func(v cty.Value) cty.Value {
-		if !v.IsWhollyKnown() || v.IsNull() || v.LengthInt() == 0 {
+	FromARM: func(v cty.Value) cty.Value {
+		if !v.IsWhollyKnown() || v.IsNull() || !v.Type().IsObjectType() || !v.Type().HasAttribute("keyVaultUri") {
 			return v
 		}
-		var out []cty.Value
-		for it := v.ElementIterator(); it.Next(); {
-			_, s := it.Element()
-			out = append(out, cty.ObjectVal(map[string]cty.Value{"id": s}))
+		id := v.GetAttr("keyVaultUri").AsString()
+		if v.Type().HasAttribute("keyName") {
+			id = strings.TrimSuffix(id, "/") + "/keys/" + v.GetAttr("keyName").AsString()
+			if v.Type().HasAttribute("keyVersion") {
+				id += "/" + v.GetAttr("keyVersion").AsString()
+			}
 		}
-		return cty.TupleVal(out)
+		return cty.StringVal(id)
 	},
-	FromARM: func(v cty.Value) cty.Value { return v },
 }
 
 // nameValueList turns a map into ARM's [{name: k, value: v}] arrays (a web app's appSettings). Each
@@ -236,7 +278,20 @@ var nameValueList = Transform{
 		}
 		return cty.TupleVal(out)
 	},
-	FromARM: func(v cty.Value) cty.Value { return v },
+	FromARM: func(v cty.Value) cty.Value {
+		if !v.IsWhollyKnown() || v.IsNull() || !(v.Type().IsListType() || v.Type().IsTupleType()) {
+			return v
+		}
+		settings := map[string]cty.Value{}
+		for it := v.ElementIterator(); it.Next(); {
+			_, pair := it.Element()
+			if !pair.Type().IsObjectType() || !pair.Type().HasAttribute("name") || !pair.Type().HasAttribute("value") || pair.GetAttr("name").Type() != cty.String {
+				return v
+			}
+			settings[pair.GetAttr("name").AsString()] = pair.GetAttr("value")
+		}
+		return cty.ObjectVal(settings)
+	},
 	values: func(v *model.Value) *model.Value {
 		var elems []*model.Value
 		for _, f := range v.Fields() {
