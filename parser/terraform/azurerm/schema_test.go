@@ -210,7 +210,7 @@ func loadSchema(armType, apiVersion string, partial bool) (*typeSchema, error) {
 	}
 	s := &typeSchema{apiVersion: apiVersion}
 	if err := json.Unmarshal(src, &s.nodes); err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	for _, n := range s.nodes {
 		if n.Type == "ResourceType" && strings.EqualFold(n.Name, armType+"@"+apiVersion) && n.Body != nil {

@@ -108,7 +108,7 @@ func SchemaOf(tfType string) (schema *Schema, ok bool) {
 var schemas = func() map[string]*Schema {
 	out := make(map[string]*Schema, len(resources))
 	for tfType, r := range resources {
-		s := r.Block.schema()
+		s := r.schema()
 		for _, arg := range []string{r.Parent, r.Scope, r.PatchTarget} {
 			if arg != "" {
 				s.addArgument(arg)

@@ -168,7 +168,7 @@ func wrapEach(member string) Transform {
 			return cty.TupleVal(out)
 		},
 		FromARM: func(v cty.Value) cty.Value {
-			if !v.IsWhollyKnown() || v.IsNull() || !(v.Type().IsListType() || v.Type().IsTupleType()) {
+			if !v.IsWhollyKnown() || v.IsNull() || !v.Type().IsListType() && !v.Type().IsTupleType() {
 				return v
 			}
 			var out []cty.Value
@@ -214,7 +214,7 @@ var identityMap = Transform{
 		return cty.ObjectVal(out)
 	},
 	FromARM: func(v cty.Value) cty.Value {
-		if !v.IsKnown() || v.IsNull() || !(v.Type().IsObjectType() || v.Type().IsMapType()) {
+		if !v.IsKnown() || v.IsNull() || !v.Type().IsObjectType() && !v.Type().IsMapType() {
 			return v
 		}
 		var ids []cty.Value
@@ -279,7 +279,7 @@ var nameValueList = Transform{
 		return cty.TupleVal(out)
 	},
 	FromARM: func(v cty.Value) cty.Value {
-		if !v.IsWhollyKnown() || v.IsNull() || !(v.Type().IsListType() || v.Type().IsTupleType()) {
+		if !v.IsWhollyKnown() || v.IsNull() || !v.Type().IsListType() && !v.Type().IsTupleType() {
 			return v
 		}
 		settings := map[string]cty.Value{}
@@ -312,8 +312,8 @@ var nameValueList = Transform{
 const roleDefinitionsPath = "/providers/Microsoft.Authorization/roleDefinitions/"
 
 // builtInRoles are the GUIDs of the built-in roles that an AI deployment assigns or that give away
-// control, by name. They are the same in every tenant.
-var builtInRoles = map[string]string{
+// control, by name. They are the same in every tenant, and public: role identifiers, not credentials.
+var builtInRoles = map[string]string{ //nolint:gosec // G101 takes the role names for credential names
 	"Owner":                     "8e3af657-a8ff-443c-a75c-2fe8c4bcb635",
 	"Contributor":               "b24988ac-6180-42a0-ab88-20f7382dd24c",
 	"Reader":                    "acdd72a7-3385-48ef-bd42-f606fba81ae7",
