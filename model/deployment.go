@@ -24,7 +24,6 @@ type Deployment struct {
 	byAddress map[string][]*Resource
 	byID      map[string][]*Resource
 	byType    map[string][]*Resource
-	order     map[*Resource]int
 }
 
 // Output is one output of a deployment: a Terraform `output`, an ARM or Bicep `outputs` entry.
@@ -59,9 +58,7 @@ func (d *Deployment) index(resources []*Resource) {
 	d.byAddress = make(map[string][]*Resource, len(resources))
 	d.byID = make(map[string][]*Resource, len(resources))
 	d.byType = map[string][]*Resource{}
-	d.order = make(map[*Resource]int, len(resources))
-	for i, r := range resources {
-		d.order[r] = i
+	for _, r := range resources {
 		address := strings.ToLower(r.Address)
 		d.byAddress[address] = append(d.byAddress[address], r)
 		if base := instanceBase(address); base != address {
