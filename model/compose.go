@@ -15,7 +15,7 @@ func (d *Deployment) compose() {
 		changed = c.compose(r) || changed
 	}
 	if changed {
-		d.index(d.Resources)
+		d.indexIDs()
 	}
 }
 

@@ -56,7 +56,6 @@ func NewDeployment(name string, lang Language, resources []*Resource, outputs []
 func (d *Deployment) index(resources []*Resource) {
 	d.Resources = resources
 	d.byAddress = make(map[string][]*Resource, len(resources))
-	d.byID = make(map[string][]*Resource, len(resources))
 	d.byType = map[string][]*Resource{}
 	for _, r := range resources {
 		address := strings.ToLower(r.Address)
@@ -64,12 +63,20 @@ func (d *Deployment) index(resources []*Resource) {
 		if base := instanceBase(address); base != address {
 			d.byAddress[base] = append(d.byAddress[base], r)
 		}
+		typ := strings.ToLower(r.Type)
+		d.byType[typ] = append(d.byType[typ], r)
+	}
+	d.indexIDs()
+}
+
+// indexIDs indexes the resources by ID alone, for when only IDs changed.
+func (d *Deployment) indexIDs() {
+	d.byID = make(map[string][]*Resource, len(d.Resources))
+	for _, r := range d.Resources {
 		if r.identified() {
 			key := idKey(r.ID)
 			d.byID[key] = append(d.byID[key], r)
 		}
-		typ := strings.ToLower(r.Type)
-		d.byType[typ] = append(d.byType[typ], r)
 	}
 }
 

@@ -11,15 +11,8 @@ import (
 // resource is judged as the later leaves it. When neither depends on the other, the order is ARM's to
 // choose, and each is judged as written.
 func (d *Deployment) settle() []*Resource {
-	groups := map[string][]*Resource{}
-	for _, r := range d.Resources {
-		if r.identified() {
-			key := idKey(r.ID)
-			groups[key] = append(groups[key], r)
-		}
-	}
 	replaced := map[*Resource]bool{}
-	for _, group := range groups {
+	for _, group := range d.byID {
 		for i, a := range group {
 			for _, b := range group[i+1:] {
 				if !a.ID.Same(b.ID) {

@@ -1,6 +1,8 @@
 package terraform
 
 import (
+	"sync"
+
 	"github.com/aigate-dev/aigate/model"
 	"github.com/aigate-dev/aigate/parser/terraform/azurerm"
 	"github.com/hashicorp/hcl/v2"
@@ -51,7 +53,19 @@ func (d *decoder) arguments(body hcl.Body, schema *azurerm.Schema, rng hcl.Range
 	return out
 }
 
+// bodySchemas holds the HCL schema made from each azurerm schema: every resource instance reads its body
+// through one, and the table never changes.
+var bodySchemas sync.Map // *azurerm.Schema → *hcl.BodySchema
+
 func bodySchema(schema *azurerm.Schema) *hcl.BodySchema {
+	if s, ok := bodySchemas.Load(schema); ok {
+		return s.(*hcl.BodySchema)
+	}
+	s, _ := bodySchemas.LoadOrStore(schema, newBodySchema(schema))
+	return s.(*hcl.BodySchema)
+}
+
+func newBodySchema(schema *azurerm.Schema) *hcl.BodySchema {
 	s := &hcl.BodySchema{}
 	for _, name := range schema.Arguments {
 		s.Attributes = append(s.Attributes, hcl.AttributeSchema{Name: name})

@@ -3,6 +3,7 @@ package azurerm
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
@@ -60,10 +61,34 @@ func (s spelling) Instruct(armPath string, v cty.Value) string {
 	return "add a " + e.tf + " block"
 }
 
+// foundEntries remembers what find answered: every finding's message asks it, a few paths of a few
+// types, and the tables never change.
+var foundEntries sync.Map // findKey → findResult
+
+type findKey struct {
+	r    *Resource
+	path string
+}
+
+type findResult struct {
+	entry entry
+	ok    bool
+}
+
 // find returns the deepest table entry at or above armPath. A step of armPath may end in [], as in the
 // paths of model.Value.Values.
-func (s spelling) find(armPath string) (found entry, ok bool) {
-	armPath = strings.ReplaceAll(armPath, "[]", "")
+func (s spelling) find(armPath string) (entry, bool) {
+	key := findKey{s.r, armPath}
+	if cached, ok := foundEntries.Load(key); ok {
+		res := cached.(findResult)
+		return res.entry, res.ok
+	}
+	found, ok := s.search(strings.ReplaceAll(armPath, "[]", ""))
+	foundEntries.Store(key, findResult{found, ok})
+	return found, ok
+}
+
+func (s spelling) search(armPath string) (found entry, ok bool) {
 	best := -1
 	consider := func(arm string, e entry) {
 		if arm == "" || (arm != armPath && !strings.HasPrefix(armPath, arm+".")) || len(arm) <= best {
