@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -144,7 +145,9 @@ func NewResourceID(typ, name string) ResourceID {
 //	/subscriptions/{s}, /subscriptions/{s}/resourceGroups/{rg}, /providers/Microsoft.Management/managementGroups/{mg}
 //	Microsoft.X/a/{n}/b/{m}   (what ResourceID.String gives)
 //
-// ok is false for anything else, such as a bare name or a URL.
+// A name segment may be "?", known only at deployment, as an IDRef writes it; a container with one is
+// dropped, as one not written. ok is false for a type segment "?" and for anything else, such as a bare
+// name or a URL.
 func ParseResourceID(s string) (ResourceID, bool) {
 	if s == "" || strings.ContainsAny(s, " \t\n#:") {
 		return ResourceID{}, false
@@ -161,11 +164,11 @@ func ParseResourceID(s string) (ResourceID, bool) {
 			container = append(container, segments[i], segments[i+1])
 			i += 2
 		}
-		if len(container) > 0 {
+		if len(container) > 0 && !slices.Contains(container, unknownSegment) {
 			id.Container = "/" + strings.Join(container, "/")
 		}
 		if i == len(segments) {
-			return id, id.Container != ""
+			return id, len(container) > 0
 		}
 		i++ // providers
 	}
@@ -195,13 +198,13 @@ func ParseResourceID(s string) (ResourceID, bool) {
 
 // parseProviderSegments reads Namespace/type/name[/type/name...] up to the next "providers" segment.
 func parseProviderSegments(segments []string) (id ResourceID, rest []string, ok bool) {
-	if len(segments) < 3 || !strings.Contains(segments[0], ".") {
+	if len(segments) < 3 || !strings.Contains(segments[0], ".") || segments[0] == unknownSegment {
 		return ResourceID{}, nil, false
 	}
 	types, names := []string{segments[0]}, []string{}
 	j := 1
 	for ; j+1 < len(segments) && !strings.EqualFold(segments[j], "providers"); j += 2 {
-		if segments[j] == "" || segments[j+1] == "" {
+		if segments[j] == "" || segments[j] == unknownSegment || segments[j+1] == "" {
 			return ResourceID{}, nil, false
 		}
 		types = append(types, segments[j])

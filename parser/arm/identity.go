@@ -240,7 +240,7 @@ func (t *template) scope(m Member) (*model.Value, *model.ResourceID) {
 func (t *template) resourceIDOf(text string) (model.ResourceID, bool) {
 	text, isExpr := armexpr.Split(text)
 	if !isExpr {
-		return armexpr.ParseID(text)
+		return model.ParseResourceID(text)
 	}
 	e, err := armexpr.Parse(text)
 	if err != nil {
@@ -299,7 +299,7 @@ func (t *template) dependsOn(n *Node) (refs []model.Ref, names []string) {
 			}
 			text = s
 		}
-		if id, ok := armexpr.ParseID(text); ok {
+		if id, ok := model.ParseResourceID(text); ok {
 			refs = append(refs, model.Ref{Kind: model.IDRef, Address: id.String()})
 			continue
 		}
@@ -375,7 +375,7 @@ func (t *template) inTemplate(refs []model.Ref, fromDependsOn bool) []model.Ref 
 			continue
 		}
 		if fromDependsOn && ref.Kind == model.IDRef {
-			if id, ok := armexpr.ParseID(ref.Address); ok && !id.Known() {
+			if id, ok := model.ParseResourceID(ref.Address); ok && !id.Known() {
 				if fits := t.fitting(id); len(fits) == 1 {
 					out = append(out, fits[0].refs()...)
 					continue
@@ -394,7 +394,7 @@ func (t *template) deployments(ref model.Ref) []*declaration {
 	case model.ResourceRef:
 		return t.declaredWhere(func(d *declaration) bool { return d.resource == nil && ref.Targets(d.address) })
 	case model.IDRef:
-		id, ok := armexpr.ParseID(ref.Address)
+		id, ok := model.ParseResourceID(ref.Address)
 		if !ok || !strings.EqualFold(id.Type, deploymentsType) {
 			return nil
 		}

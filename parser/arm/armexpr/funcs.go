@@ -1477,7 +1477,7 @@ func referenceFunc(scope Scope, args []cty.Value) cty.Value {
 // refTo is the reference a string naming a resource makes: its ID, or the resource a symbolic name stands
 // for, or the name as written.
 func refTo(scope Scope, s string) model.Ref {
-	if id, ok := ParseID(s); ok {
+	if id, ok := model.ParseResourceID(s); ok {
 		return model.Ref{Kind: model.IDRef, Address: id.String()}
 	}
 	if scope != nil {

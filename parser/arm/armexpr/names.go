@@ -15,16 +15,6 @@ const unknownSegment = "?"
 // type holds it.
 const hole = "\x00"
 
-// ParseID reads a resource ID as model.ParseResourceID does, and also one whose unknown name segments
-// are "?", as an IDRef's address writes them. A type segment must be known.
-func ParseID(s string) (model.ResourceID, bool) {
-	id, ok := model.ParseResourceID(strings.ReplaceAll(s, unknownSegment, hole))
-	if !ok {
-		return model.ResourceID{}, false
-	}
-	return withUnknownSegments(id)
-}
-
 // withUnknownSegments writes "?" for each name segment of id with a hole in it. ok is false when a type
 // segment has one; a container with one is dropped, as one not written.
 func withUnknownSegments(id model.ResourceID) (model.ResourceID, bool) {
@@ -54,7 +44,7 @@ func withUnknownSegments(id model.ResourceID) (model.ResourceID, bool) {
 // idOf is the resource ID a value holds: a known string, or the one IDRef that marks an unknown value.
 func idOf(v cty.Value) (model.ResourceID, bool) {
 	if s, ok := str(v); ok {
-		return ParseID(s)
+		return model.ParseResourceID(s)
 	}
 	var ids []string
 	for mark := range marksOf(v) {
@@ -65,7 +55,7 @@ func idOf(v cty.Value) (model.ResourceID, bool) {
 	if len(ids) != 1 {
 		return model.ResourceID{}, false
 	}
-	return ParseID(ids[0])
+	return model.ParseResourceID(ids[0])
 }
 
 // ResourceIDOf evaluates e, an expression that names a resource by its ID (an extension resource's scope,

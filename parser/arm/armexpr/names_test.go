@@ -74,23 +74,3 @@ func TestResourceIDOf(t *testing.T) {
 		}
 	}
 }
-
-func TestParseID(t *testing.T) {
-	tests := []struct {
-		text   string
-		want   string
-		wantOK bool
-	}{
-		{"Microsoft.X/a/?/b/n", "Microsoft.X/a/?/b/n", true},
-		{"/subscriptions/s/resourceGroups/g/providers/Microsoft.X/a/?", "/subscriptions/s/resourceGroups/g/providers/Microsoft.X/a/?", true},
-		{"Microsoft.X/a/?/providers/Microsoft.Insights/diagnosticSettings/d", "Microsoft.X/a/?/providers/Microsoft.Insights/diagnosticSettings/d", true},
-		{"Microsoft.X/?/n", "", false},
-		{"oai", "", false},
-	}
-	for _, tt := range tests {
-		got, ok := ParseID(tt.text)
-		if ok != tt.wantOK || ok && got.String() != tt.want {
-			t.Errorf("ParseID(%q) = %s, %v; want %s, %v", tt.text, got, ok, tt.want, tt.wantOK)
-		}
-	}
-}
