@@ -196,7 +196,7 @@ func (d *Deployment) byIDText(text string) (matched []*Resource, exact bool) {
 		}
 		agree := true
 		for i := range want {
-			if want[i] != unknownSegment && got[i] != unknownSegment && !strings.EqualFold(want[i], got[i]) {
+			if want[i] != UnknownSegment && got[i] != UnknownSegment && !strings.EqualFold(want[i], got[i]) {
 				agree = false
 				break
 			}

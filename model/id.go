@@ -24,8 +24,29 @@ type ResourceID struct {
 	Name string
 }
 
-// unknownSegment stands for a name segment known only at deployment.
-const unknownSegment = "?"
+// UnknownSegment stands for a name segment known only at deployment.
+const UnknownSegment = "?"
+
+// UnknownID is the ID of a resource of armType of which no name segment is known: "?" for an account,
+// "?/?" for a deployment.
+func UnknownID(armType string) ResourceID {
+	return ResourceID{Type: armType, Name: strings.TrimSuffix(strings.Repeat(UnknownSegment+"/", strings.Count(armType, "/")), "/")}
+}
+
+// ChildOfUnknown is the ID of a resource of armType called name whose parents' names are known only at
+// deployment: "?/gpt4" for a deployment.
+func ChildOfUnknown(armType, name string) ResourceID {
+	return ResourceID{Type: armType, Name: strings.Repeat(UnknownSegment+"/", max(strings.Count(armType, "/")-1, 0)) + name}
+}
+
+// ParentType is the type one level up: Microsoft.CognitiveServices/accounts for .../accounts/deployments,
+// "" for a top-level type.
+func ParentType(armType string) string {
+	if strings.Count(armType, "/") < 2 {
+		return ""
+	}
+	return armType[:strings.LastIndex(armType, "/")]
+}
 
 // IsZero reports whether the ID says nothing.
 func (id ResourceID) IsZero() bool { return id.Type == "" && id.Container == "" && id.Scope == nil }
@@ -40,7 +61,7 @@ func (id ResourceID) Known() bool {
 		return false
 	}
 	for _, n := range names {
-		if n == "" || n == unknownSegment {
+		if n == "" || n == UnknownSegment {
 			return false
 		}
 	}
@@ -69,7 +90,7 @@ func (id ResourceID) String() string {
 	names := strings.Split(id.Name, "/")
 	b.WriteString(types[0])
 	for i, t := range types[1:] {
-		name := unknownSegment
+		name := UnknownSegment
 		if i < len(names) && names[i] != "" {
 			name = names[i]
 		}
@@ -164,7 +185,7 @@ func ParseResourceID(s string) (ResourceID, bool) {
 			container = append(container, segments[i], segments[i+1])
 			i += 2
 		}
-		if len(container) > 0 && !slices.Contains(container, unknownSegment) {
+		if len(container) > 0 && !slices.Contains(container, UnknownSegment) {
 			id.Container = "/" + strings.Join(container, "/")
 		}
 		if i == len(segments) {
@@ -198,13 +219,13 @@ func ParseResourceID(s string) (ResourceID, bool) {
 
 // parseProviderSegments reads Namespace/type/name[/type/name...] up to the next "providers" segment.
 func parseProviderSegments(segments []string) (id ResourceID, rest []string, ok bool) {
-	if len(segments) < 3 || !strings.Contains(segments[0], ".") || segments[0] == unknownSegment {
+	if len(segments) < 3 || !strings.Contains(segments[0], ".") || segments[0] == UnknownSegment {
 		return ResourceID{}, nil, false
 	}
 	types, names := []string{segments[0]}, []string{}
 	j := 1
 	for ; j+1 < len(segments) && !strings.EqualFold(segments[j], "providers"); j += 2 {
-		if segments[j] == "" || segments[j] == unknownSegment || segments[j+1] == "" {
+		if segments[j] == "" || segments[j] == UnknownSegment || segments[j+1] == "" {
 			return ResourceID{}, nil, false
 		}
 		types = append(types, segments[j])

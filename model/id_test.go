@@ -83,3 +83,19 @@ func TestResourceIDRelations(t *testing.T) {
 		t.Errorf("extension ID = %+v", diag)
 	}
 }
+
+func TestUnknownIDs(t *testing.T) {
+	tests := []struct{ got, want string }{
+		{UnknownID("Microsoft.CognitiveServices/accounts").Name, "?"},
+		{UnknownID("Microsoft.CognitiveServices/accounts/deployments").Name, "?/?"},
+		{ChildOfUnknown("Microsoft.CognitiveServices/accounts", "oai").Name, "oai"},
+		{ChildOfUnknown("Microsoft.CognitiveServices/accounts/deployments", "gpt4").Name, "?/gpt4"},
+		{ParentType("Microsoft.CognitiveServices/accounts/deployments"), "Microsoft.CognitiveServices/accounts"},
+		{ParentType("Microsoft.CognitiveServices/accounts"), ""},
+	}
+	for i, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("case %d: %q, want %q", i, tt.got, tt.want)
+		}
+	}
+}

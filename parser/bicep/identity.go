@@ -3,16 +3,11 @@ package bicep
 import (
 	"maps"
 	"slices"
-	"strings"
 
 	"github.com/aigate-dev/aigate/model"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 )
-
-// unknownSegment stands for a segment of a resource's name known only at deployment, as in
-// model.ResourceID.
-const unknownSegment = "?"
 
 // idOf is the instance's identity: its full type, and its full name with one segment per level of the
 // chain. A child's chain is its parent's, whether it is nested in the parent's body or names it with
@@ -21,14 +16,13 @@ func (e *fileEval) idOf(inst *instance) model.ResourceID {
 	if inst.id != nil {
 		return *inst.id
 	}
-	levels := strings.Count(inst.typ, "/")
-	id := model.ResourceID{Type: inst.typ, Name: unknownName(levels)}
+	id := model.UnknownID(inst.typ)
 	if inst.identifying || inst.body == nil {
 		return id // a parent or scope that leads back here: Bicep rejects the file
 	}
 	inst.identifying = true
 	defer func() { inst.identifying = false }()
-	own := unknownSegment
+	own := model.UnknownSegment
 	if v, p := e.bodyValue(inst, "name"); p != nil {
 		u, _ := plain(v).Unmark()
 		if s, ok := str(u); ok && s != "" {
@@ -40,8 +34,8 @@ func (e *fileEval) idOf(inst *instance) model.ResourceID {
 	case parent != nil:
 		id = e.idOf(parent).ChildID(inst.typ, own)
 	case namesParent != nil:
-		id.Name = unknownName(levels-1) + "/" + own
-	case own != unknownSegment:
+		id = model.ChildOfUnknown(inst.typ, own)
+	case own != model.UnknownSegment:
 		id.Name = own
 	}
 	if v, _ := e.bodyValue(inst, "scope"); instanceOf(v) != nil {
@@ -50,11 +44,6 @@ func (e *fileEval) idOf(inst *instance) model.ResourceID {
 	}
 	inst.id = &id
 	return id
-}
-
-// unknownName is a name of which no segment is known: ?/? for a child of a top-level resource.
-func unknownName(levels int) string {
-	return strings.TrimSuffix(strings.Repeat(unknownSegment+"/", max(levels, 0)), "/")
 }
 
 // parentRef is the value that names the instance's parent, as parent.id would: for a child nested in its

@@ -1427,7 +1427,7 @@ func resourceID(skip, optional int) func([]cty.Value) cty.Value {
 			names := make([]string, len(args)-i-1)
 			for j, arg := range args[i+1:] {
 				if names[j], ok = str(arg); !ok || names[j] == "" {
-					names[j] = unknownSegment
+					names[j] = model.UnknownSegment
 				}
 			}
 			id := model.ResourceID{Type: typ, Name: strings.Join(names, "/")}

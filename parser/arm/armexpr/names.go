@@ -8,9 +8,6 @@ import (
 	"github.com/aigate-dev/aigate/model"
 )
 
-// unknownSegment stands for a name segment known only at deployment, as in model.ResourceID.
-const unknownSegment = "?"
-
 // hole stands, in text that format() and concat() build, for a part known only at deployment. No name or
 // type holds it.
 const hole = "\x00"
@@ -27,7 +24,7 @@ func withUnknownSegments(id model.ResourceID) (model.ResourceID, bool) {
 	names := strings.Split(id.Name, "/")
 	for i, n := range names {
 		if strings.Contains(n, hole) {
-			names[i] = unknownSegment
+			names[i] = model.UnknownSegment
 		}
 	}
 	id.Name = strings.Join(names, "/")
@@ -88,7 +85,7 @@ func NameSegments(e Expr, scope Scope) (segments []string, ok bool) {
 	segments = strings.Split(text, "/")
 	for i, s := range segments {
 		if strings.Contains(s, hole) {
-			segments[i] = unknownSegment
+			segments[i] = model.UnknownSegment
 		}
 	}
 	return segments, true

@@ -75,11 +75,11 @@ func place(armType string, args Args) (id model.ResourceID, parent, scope *model
 			return target, nil, nil
 		}
 	}
-	name := unknownSegment
+	name := model.UnknownSegment
 	if n, ok := args.Name.String(); ok && n != "" {
 		name = n
 	}
-	id = model.NewResourceID(armType, unknownName(parentType(armType))+name)
+	id = model.ChildOfUnknown(armType, name)
 	text, known := args.ParentID.String()
 	at, isID := model.ParseResourceID(text)
 	switch {
@@ -89,7 +89,7 @@ func place(armType string, args Args) (id model.ResourceID, parent, scope *model
 		return id, nil, args.ParentID
 	case at.Type == "":
 		id.Container = at.Container
-	case strings.EqualFold(at.Type, parentType(armType)):
+	case strings.EqualFold(at.Type, model.ParentType(armType)):
 		id = at.ChildID(armType, name)
 	}
 	return id, args.ParentID, nil
@@ -112,7 +112,7 @@ func ScopeByReference(r *model.Resource, named []*model.Resource) {
 	if !extends(r.Type, typ) {
 		return
 	}
-	scope := model.NewResourceID(typ, unknownName(parentType(typ))+unknownSegment)
+	scope := model.UnknownID(typ)
 	if len(named) == 1 && named[0].ID.Type != "" {
 		scope = named[0].ID
 	}
@@ -129,7 +129,7 @@ func extends(armType, parentIDType string) bool {
 	if parentIDType == "" || slices.ContainsFunc(containerTypes, func(t string) bool { return strings.EqualFold(t, parentIDType) }) {
 		return false
 	}
-	return parentType(armType) == "" || !strings.EqualFold(namespace(parentIDType), namespace(armType))
+	return model.ParentType(armType) == "" || !strings.EqualFold(namespace(parentIDType), namespace(armType))
 }
 
 func namespace(armType string) string {
@@ -138,24 +138,6 @@ func namespace(armType string) string {
 }
 
 var containerTypes = []string{"Microsoft.Resources/resourceGroups", "Microsoft.Resources/subscriptions", "Microsoft.Management/managementGroups"}
-
-// parentType is the type one level up: Microsoft.CognitiveServices/accounts for .../accounts/deployments,
-// "" for a top-level type.
-func parentType(armType string) string {
-	if strings.Count(armType, "/") < 2 {
-		return ""
-	}
-	return armType[:strings.LastIndex(armType, "/")]
-}
-
-// unknownSegment is a name segment known only at deployment, as model.ResourceID writes it.
-const unknownSegment = "?"
-
-// unknownName is the name of a resource of type typ known only at deployment, with a trailing "/" to
-// append a child's name to: "?/" for an account, "" for no type at all.
-func unknownName(typ string) string {
-	return strings.Repeat(unknownSegment+"/", strings.Count(typ, "/"))
-}
 
 // patchTarget names the resource an update applies to: through its resource_id, else through its name
 // (name = azurerm_cognitive_account.a.name).
@@ -216,8 +198,8 @@ func NameInTail(armType, tail string) (string, bool) {
 	if id, ok := model.ParseResourceID(tail); ok && id.Type != "" {
 		return id.LastName(), true
 	}
-	for head := parentType(armType); head != ""; head = parentType(head) {
-		headID := model.NewResourceID(head, unknownName(parentType(head))+unknownSegment)
+	for head := model.ParentType(armType); head != ""; head = model.ParentType(head) {
+		headID := model.UnknownID(head)
 		if id, ok := model.ParseResourceID(headID.String() + tail); ok && strings.EqualFold(id.Type, armType) {
 			return id.LastName(), true
 		}

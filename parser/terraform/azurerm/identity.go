@@ -8,29 +8,26 @@ import (
 	"github.com/hashicorp/hcl/v2"
 )
 
-// unknownSegment is a segment of a resource's name known only at deployment, as model.ResourceID writes it.
-const unknownSegment = "?"
-
 // identify gives r its ID from the resource's name and, for a child, its parent's ID; for an extension
 // resource, also the ID of what it applies to. A parent whose ID is known only at deployment leaves "?"
 // for the parent's name and is kept as ParentRef, for the deployment to resolve.
 func identify(m *Resource, r *model.Resource, body *model.Value) hcl.Diagnostics {
 	var diags hcl.Diagnostics
-	name := unknownSegment
+	name := model.UnknownSegment
 	if n, ok := body.Field("name").String(); ok && n != "" {
 		name = n
 	}
 	switch {
 	case m.PatchTarget != "":
 		target := body.Field(m.PatchTarget)
-		r.ID = model.NewResourceID(m.ARMType, unknownSegment)
+		r.ID = model.UnknownID(m.ARMType)
 		if id, ok := resourceID(target, m.ARMType, m.PatchTarget, &diags); ok {
 			r.ID = id
 		}
 	case m.Parent != "":
-		parentType := m.ARMType[:strings.LastIndex(m.ARMType, "/")]
+		parentType := model.ParentType(m.ARMType)
 		parent := body.Field(m.Parent)
-		r.ID = model.NewResourceID(m.ARMType, unknownName(parentType)+"/"+name)
+		r.ID = model.ChildOfUnknown(m.ARMType, name)
 		if id, ok := resourceID(parent, parentType, m.Parent, &diags); ok {
 			r.ID = id.ChildID(m.ARMType, name)
 		} else {
@@ -96,7 +93,7 @@ func scopeID(v *model.Value, arg string, diags *hcl.Diagnostics) *model.Resource
 	if armType == "" {
 		return nil
 	}
-	id := model.NewResourceID(armType, unknownName(armType))
+	id := model.UnknownID(armType)
 	return &id
 }
 
@@ -130,10 +127,4 @@ func instanceKey(address string) int {
 		}
 	}
 	return len(address)
-}
-
-// unknownName is the name of a resource of armType of which nothing is known: "?" for an account,
-// "?/?" for a deployment.
-func unknownName(armType string) string {
-	return strings.TrimSuffix(strings.Repeat(unknownSegment+"/", strings.Count(armType, "/")), "/")
 }
