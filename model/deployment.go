@@ -60,7 +60,7 @@ func (d *Deployment) index(resources []*Resource) {
 	for _, r := range resources {
 		address := strings.ToLower(r.Address)
 		d.byAddress[address] = append(d.byAddress[address], r)
-		if base := instanceBase(address); base != address {
+		if base := InstanceBase(address); base != address {
 			d.byAddress[base] = append(d.byAddress[base], r)
 		}
 		typ := strings.ToLower(r.Type)

@@ -99,3 +99,19 @@ func TestUnknownIDs(t *testing.T) {
 		}
 	}
 }
+
+func TestInstanceBase(t *testing.T) {
+	for in, want := range map[string]string{
+		"azurerm_cognitive_account.oai":    "azurerm_cognitive_account.oai",
+		"azurerm_cognitive_account.oai[0]": "azurerm_cognitive_account.oai",
+		`module.m["x"].azurerm_x.y["a"]`:   `module.m["x"].azurerm_x.y`,
+		`azurerm_x.y["a[1]"]`:              "azurerm_x.y",
+		`azurerm_x.y["say \"[\""]`:         "azurerm_x.y",
+		"accts[1]":                         "accts",
+		"[weird]":                          "[weird]",
+	} {
+		if got := InstanceBase(in); got != want {
+			t.Errorf("InstanceBase(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -45,10 +45,24 @@ func (r Ref) Targets(address string) bool {
 	return strings.HasPrefix(address, r.Address) && strings.HasPrefix(address[len(r.Address):], "[")
 }
 
-// instanceBase is the address of the whole of a counted or looped resource: oai for oai[0], oai["a"].
-func instanceBase(address string) string {
-	if i := strings.LastIndexByte(address, '['); i > 0 && strings.HasSuffix(address, "]") {
-		return address[:i]
+// InstanceBase is the address of the whole of a counted or looped resource: oai for oai[0], oai["a"],
+// and for oai["a[1]"]: a bracket inside the quoted key does not open it.
+func InstanceBase(address string) string {
+	if !strings.HasSuffix(address, "]") {
+		return address
+	}
+	quoted := false
+	for i := len(address) - 1; i > 0; i-- {
+		switch address[i] {
+		case '"':
+			if address[i-1] != '\\' {
+				quoted = !quoted
+			}
+		case '[':
+			if !quoted {
+				return address[:i]
+			}
+		}
 	}
 	return address
 }

@@ -101,9 +101,7 @@ func scopeID(v *model.Value, arg string, diags *hcl.Diagnostics) *model.Resource
 // azurerm_cognitive_account for module.ai["east"].azurerm_cognitive_account.oai[0] or
 // data.azurerm_cognitive_account.shared.
 func typeOf(address string) string {
-	if strings.HasSuffix(address, "]") {
-		address = address[:instanceKey(address)]
-	}
+	address = model.InstanceBase(address)
 	i := strings.LastIndex(address, ".")
 	if i < 0 {
 		return ""
@@ -111,20 +109,3 @@ func typeOf(address string) string {
 	return address[strings.LastIndex(address[:i], ".")+1 : i]
 }
 
-// instanceKey returns where the instance key that ends an address begins: the index of its "[".
-func instanceKey(address string) int {
-	quoted := false
-	for i := len(address) - 1; i >= 0; i-- {
-		switch address[i] {
-		case '"':
-			if i == 0 || address[i-1] != '\\' {
-				quoted = !quoted
-			}
-		case '[':
-			if !quoted {
-				return i
-			}
-		}
-	}
-	return len(address)
-}
