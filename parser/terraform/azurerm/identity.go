@@ -108,4 +108,3 @@ func typeOf(address string) string {
 	}
 	return address[strings.LastIndex(address[:i], ".")+1 : i]
 }
-
