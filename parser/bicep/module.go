@@ -57,8 +57,12 @@ func (e *fileEval) moduleValue(set *moduleSet) cty.Value {
 			elems[i] = cty.CapsuleVal(moduleCapsule, inst).Mark(model.Ref{Kind: model.ResourceRef, Address: inst.address})
 		}
 		return cty.TupleVal(elems)
+	case len(instances) == 1:
+		return cty.CapsuleVal(moduleCapsule, instances[0]).Mark(ref)
 	}
-	return cty.CapsuleVal(moduleCapsule, instances[0]).Mark(ref)
+	// Read while its own loop is being expanded (a loop over a variable that reads the module): no
+	// instance is known yet, as resourceValue answers for a resource.
+	return cty.DynamicVal.Mark(ref)
 }
 
 // moduleProperty is mod.outputs, which the module file computes, or mod.name; anything else is known at
