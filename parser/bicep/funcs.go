@@ -167,8 +167,9 @@ func (e *fileEval) lambdaCall(name string, c *syntax.Call, sc *scope) cty.Value 
 		return fail
 	}
 	coll, marks := values[0].Unmark()
-	// The collection must be known; its items need not be, as a lambda may read only what is known.
-	if !coll.IsKnown() || coll.IsNull() || coll.LengthInt() > maxLoop {
+	// The collection must be known; its items need not be, as a lambda may read only what is known. A
+	// value that is no collection at all (filter(42, ...)) is what Bicep rejects.
+	if !coll.IsKnown() || coll.IsNull() || !coll.CanIterateElements() || coll.LengthInt() > maxLoop {
 		return fail
 	}
 	apply := func(l *syntax.Lambda, args ...cty.Value) cty.Value {
